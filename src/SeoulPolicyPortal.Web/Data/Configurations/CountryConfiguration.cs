@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SeoulPolicyPortal.Web.Data.Configurations;
+
+internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
+{
+    public void Configure(EntityTypeBuilder<Country> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(2);
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Aliases).HasMaxLength(400);
+    }
+}

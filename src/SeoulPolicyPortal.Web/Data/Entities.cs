@@ -1,0 +1,139 @@
+namespace SeoulPolicyPortal.Web.Data;
+
+/// <summary>Content an editor can change: versioned for optimistic concurrency, archived instead of deleted.</summary>
+public abstract class EditableEntity
+{
+    public int Id { get; set; }
+
+    /// <summary>Key of the seed-data record this row came from; null for rows editors created.</summary>
+    public string? SeedKey { get; set; }
+
+    public bool IsArchived { get; set; }
+
+    /// <summary>Incremented on every save; the concurrency token that stops a stale form overwriting a newer save.</summary>
+    public int Version { get; set; } = 1;
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}
+
+public sealed class Country
+{
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Other spellings readers search by, separated by '|'.</summary>
+    public string Aliases { get; set; } = "";
+}
+
+public sealed class Region
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int Position { get; set; }
+
+    /// <summary>How many partner cities the source document says the region has (the table lists only some).</summary>
+    public int? DeclaredCityCount { get; set; }
+}
+
+public enum CityRelationship
+{
+    Sister,
+    Friendship,
+}
+
+public sealed class City : EditableEntity
+{
+    public required string Name { get; set; }
+    public required string CountryCode { get; set; }
+    public Country? Country { get; set; }
+    public int RegionId { get; set; }
+    public Region? Region { get; set; }
+    public CityRelationship Relationship { get; set; }
+
+    /// <summary>Year the relationship began, only where a source gives it.</summary>
+    public int? SinceYear { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>Lower-cased, accent-free name and country names; see <see cref="SearchText"/>.</summary>
+    public string SearchText { get; set; } = "";
+}
+
+public sealed class Area : EditableEntity
+{
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int Position { get; set; }
+    public int? DeclaredProjectCount { get; set; }
+    public List<Concentration> Concentrations { get; set; } = [];
+}
+
+public sealed class Concentration : EditableEntity
+{
+    public int AreaId { get; set; }
+    public Area? Area { get; set; }
+
+    /// <summary>Unique within its area; the same sub-area name under two areas shares a slug on purpose.</summary>
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+    public int Position { get; set; }
+    public int? DeclaredProjectCount { get; set; }
+}
+
+public sealed class Project : EditableEntity
+{
+    public required string Title { get; set; }
+    public int AreaId { get; set; }
+    public Area? Area { get; set; }
+    public int ConcentrationId { get; set; }
+    public Concentration? Concentration { get; set; }
+    public int StartYear { get; set; }
+    public int EndYear { get; set; }
+    public string? DescriptionMarkdown { get; set; }
+    public List<ProjectPartner> Partners { get; set; } = [];
+
+    /// <summary>Lower-cased, accent-free title, partner names and partner country names; see <see cref="SearchText"/>.</summary>
+    public string SearchText { get; set; } = "";
+}
+
+/// <summary>A city or organisation Seoul worked with; no country for multi-country partners ("Developing countries").</summary>
+public sealed class ProjectPartner
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public string? CountryCode { get; set; }
+    public Country? Country { get; set; }
+    public string? Name { get; set; }
+    public int Position { get; set; }
+}
+
+/// <summary>A section of the overview page, written in Markdown.</summary>
+public sealed class ContentSection : EditableEntity
+{
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string BodyMarkdown { get; set; }
+    public int Position { get; set; }
+}
+
+/// <summary>A figure as the source document states it, shown beside the figure computed from the database.</summary>
+public sealed class StatedFigure
+{
+    public required string Key { get; set; }
+    public int Value { get; set; }
+    public required string Label { get; set; }
+    public string? AsOf { get; set; }
+}
+
+/// <summary>Ledger of seed records already inserted: a record is inserted once, ever, so editors' changes stand.</summary>
+public sealed class AppliedSeed
+{
+    public required string Key { get; set; }
+    public DateTime AppliedAtUtc { get; set; }
+}

@@ -1,0 +1,217 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace SeoulPolicyPortal.Web.Data.Seeding;
+
+/// <summary>
+/// Fills the database from seed-data/. Each seed record is inserted at most once, ever: the AppliedSeed ledger
+/// remembers it, so a restart neither duplicates rows nor reverts, resurrects or fights editors' changes.
+/// Records added to seed-data/ later are inserted on the next start.
+/// </summary>
+public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeeder> logger)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public async Task SeedAsync(string seedDirectory, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(seedDirectory))
+        {
+            throw new InvalidOperationException($"Seed folder '{seedDirectory}' does not exist.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var applied = (await db.AppliedSeeds.Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var inserted = new List<string>();
+
+        bool IsNew(string key)
+        {
+            if (applied.Contains(key))
+            {
+                return false;
+            }
+
+            applied.Add(key);
+            inserted.Add(key);
+            return true;
+        }
+
+        var countries = Read<List<CountrySeed>>(seedDirectory, "countries.json");
+        foreach (var c in countries.Where(c => IsNew($"country:{c.Code}")))
+        {
+            db.Countries.Add(new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, Aliases = string.Join('|', c.Aliases ?? []) });
+        }
+
+        var citySeed = Read<CityFileSeed>(seedDirectory, "cities.json");
+        for (var i = 0; i < citySeed.Regions.Count; i++)
+        {
+            var r = citySeed.Regions[i];
+            if (IsNew($"region:{r.Slug}"))
+            {
+                db.Regions.Add(new Region { Slug = r.Slug, Name = r.Name, DeclaredCityCount = r.DeclaredTotal, Position = i + 1 });
+            }
+        }
+
+        var areas = Read<List<AreaSeed>>(seedDirectory, "areas.json");
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var a = areas[i];
+            var area = IsNew($"area:{a.Key}")
+                ? db.Areas.Add(new Area { SeedKey = a.Key, Slug = a.Slug, Name = a.Name, DeclaredProjectCount = a.DeclaredCount, Position = i + 1 }).Entity
+                : null;
+            for (var j = 0; j < a.Concentrations.Count; j++)
+            {
+                var c = a.Concentrations[j];
+                if (!IsNew($"concentration:{c.Key}"))
+                {
+                    continue;
+                }
+
+                area ??= await db.Areas.SingleAsync(x => x.SeedKey == a.Key, cancellationToken);
+                area.Concentrations.Add(new Concentration
+                {
+                    SeedKey = c.Key, Slug = c.Slug, Name = c.Name, DeclaredProjectCount = c.DeclaredCount, Position = j + 1,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var countryByCode = await db.Countries.ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var regionBySlug = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
+        var areaByKey = await db.Areas.Where(a => a.SeedKey != null).ToDictionaryAsync(a => a.SeedKey!, cancellationToken);
+        var concentrationByKey = await db.Concentrations.Where(c => c.SeedKey != null).ToDictionaryAsync(c => c.SeedKey!, cancellationToken);
+
+        for (var i = 0; i < citySeed.Cities.Count; i++)
+        {
+            var c = citySeed.Cities[i];
+            if (!IsNew($"city:{c.Key}"))
+            {
+                continue;
+            }
+
+            var country = Lookup(countryByCode, c.Country, $"city {c.Key}");
+            var city = new City
+            {
+                SeedKey = c.Key,
+                Name = c.Name,
+                CountryCode = country.Code,
+                RegionId = Lookup(regionBySlug, c.Region, $"city {c.Key}").Id,
+                Relationship = c.Type == "sister" ? CityRelationship.Sister
+                    : c.Type == "friendship" ? CityRelationship.Friendship
+                    : throw new InvalidOperationException($"City {c.Key} has unknown type '{c.Type}'."),
+                SinceYear = c.Since,
+                Note = c.Note,
+            };
+            city.SearchText = SearchText.ForCity(city, country);
+            db.Cities.Add(city);
+        }
+
+        var projects = Read<List<ProjectSeed>>(seedDirectory, "projects.json");
+        foreach (var p in projects.Where(p => IsNew($"project:{p.Key}")))
+        {
+            var project = new Project
+            {
+                SeedKey = p.Key,
+                Title = p.Title,
+                AreaId = Lookup(areaByKey, p.Area, $"project {p.Key}").Id,
+                ConcentrationId = Lookup(concentrationByKey, $"{p.Area}/{p.Concentration}", $"project {p.Key}").Id,
+                StartYear = p.StartYear,
+                EndYear = p.EndYear ?? p.StartYear,
+                DescriptionMarkdown = p.Description,
+                Partners = p.Partners.Select((partner, index) => new ProjectPartner
+                {
+                    CountryCode = partner.Country is null ? null : Lookup(countryByCode, partner.Country, $"project {p.Key}").Code,
+                    Name = partner.Name,
+                    Position = index + 1,
+                }).ToList(),
+            };
+            if (project.EndYear < project.StartYear)
+            {
+                throw new InvalidOperationException($"Project {p.Key} ends ({project.EndYear}) before it starts ({project.StartYear}).");
+            }
+
+            project.SearchText = SearchText.ForProject(project, countryByCode);
+            db.Projects.Add(project);
+        }
+
+        var contentFiles = Directory.GetFiles(Path.Combine(seedDirectory, "content"), "*.md").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in contentFiles)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var match = ContentFileName().Match(name);
+            var slug = match.Success ? match.Groups["slug"].Value : name;
+            if (!IsNew($"content:{slug}"))
+            {
+                continue;
+            }
+
+            var (title, body) = SplitTitle(await File.ReadAllTextAsync(file, cancellationToken), file);
+            db.ContentSections.Add(new ContentSection
+            {
+                SeedKey = slug, Slug = slug, Title = title, BodyMarkdown = body,
+                Position = match.Success ? int.Parse(match.Groups["position"].Value) : contentFiles.IndexOf(file) + 1,
+            });
+        }
+
+        foreach (var f in Read<List<FigureSeed>>(seedDirectory, "stated-figures.json").Where(f => IsNew($"figure:{f.Key}")))
+        {
+            db.StatedFigures.Add(new StatedFigure { Key = f.Key, Value = f.Value, Label = f.Label, AsOf = f.AsOf });
+        }
+
+        var now = DateTime.UtcNow;
+        db.AppliedSeeds.AddRange(inserted.Select(key => new AppliedSeed { Key = key, AppliedAtUtc = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Seeding from {SeedDirectory} inserted {InsertedCount} new records ({ProjectCount} projects in database)",
+            seedDirectory, inserted.Count, await db.Projects.CountAsync(cancellationToken));
+    }
+
+    private static T Read<T>(string directory, string fileName)
+    {
+        var path = Path.Combine(directory, fileName);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+            ?? throw new InvalidOperationException($"Seed file '{path}' is empty.");
+    }
+
+    private static TValue Lookup<TValue>(IReadOnlyDictionary<string, TValue> map, string key, string usedBy) =>
+        map.TryGetValue(key, out var value)
+            ? value
+            : throw new InvalidOperationException($"Seed data for {usedBy} refers to '{key}', which does not exist.");
+
+    private static (string Title, string Body) SplitTitle(string markdown, string file)
+    {
+        var text = markdown.Replace("\r\n", "\n").TrimStart();
+        if (!text.StartsWith("# ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Content file '{file}' must start with a '# Title' line.");
+        }
+
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? (text[2..].Trim(), "") : (text[2..newline].Trim(), text[(newline + 1)..].Trim() + "\n");
+    }
+
+    [GeneratedRegex(@"^(?<position>\d+)-(?<slug>.+)$")]
+    private static partial Regex ContentFileName();
+
+    private sealed record CountrySeed(string Code, string Name, List<string>? Aliases);
+
+    private sealed record RegionSeed(string Slug, string Name, int? DeclaredTotal);
+
+    private sealed record CitySeed(string Key, string Name, string Country, string Region, string Type, int? Since, string? Note);
+
+    private sealed record CityFileSeed(List<RegionSeed> Regions, List<CitySeed> Cities);
+
+    private sealed record ConcentrationSeed(string Key, string Slug, string Name, int? DeclaredCount);
+
+    private sealed record AreaSeed(string Key, string Slug, string Name, int? DeclaredCount, List<ConcentrationSeed> Concentrations);
+
+    private sealed record PartnerSeed(string? Country, string? Name);
+
+    private sealed record ProjectSeed(
+        string Key, string Area, string Concentration, int StartYear, int? EndYear, string Title, string? Description, List<PartnerSeed> Partners);
+
+    private sealed record FigureSeed(string Key, int Value, string Label, string? AsOf);
+}

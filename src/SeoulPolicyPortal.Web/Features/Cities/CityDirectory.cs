@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Features.Shared;
+
+namespace SeoulPolicyPortal.Web.Features.Cities;
+
+public sealed record CityQueryString(string? Region, string? Type, string? Country, string? Q);
+
+public sealed record CityFilter(string? Region = null, CityRelationship? Type = null, string? Country = null, string? Q = null)
+{
+    public bool HasFilters => Region is not null || Type is not null || Country is not null || Q is not null;
+
+    public static (CityFilter Filter, List<FilterProblem> Problems) Parse(CityQueryString query)
+    {
+        var problems = new List<FilterProblem>();
+        var filter = new CityFilter();
+
+        var region = QueryText.Clean(query.Region)?.ToLowerInvariant();
+        if (region is not null)
+        {
+            if (region.Length <= 40 && region.All(c => c is >= 'a' and <= 'z' or '-'))
+            {
+                filter = filter with { Region = region };
+            }
+            else
+            {
+                problems.Add(new FilterProblem("region", "There is no region “{0}”; cities in all regions are shown.", QueryText.Echo(query.Region!)));
+            }
+        }
+
+        var type = QueryText.Clean(query.Type)?.ToLowerInvariant();
+        if (type is not null)
+        {
+            filter = type switch
+            {
+                "sister" => filter with { Type = CityRelationship.Sister },
+                "friendship" => filter with { Type = CityRelationship.Friendship },
+                _ => filter,
+            };
+            if (filter.Type is null)
+            {
+                problems.Add(new FilterProblem("type", "“{0}” is not a relationship type (sister or friendship); both are shown.", QueryText.Echo(query.Type!)));
+            }
+        }
+
+        var country = QueryText.Clean(query.Country);
+        if (country is not null)
+        {
+            if (country.Length == 2 && country.All(char.IsAsciiLetter))
+            {
+                filter = filter with { Country = country.ToUpperInvariant() };
+            }
+            else
+            {
+                problems.Add(new FilterProblem("country",
+                    "“{0}” is not a two-letter country code (such as VN for Vietnam); cities in all countries are shown.", QueryText.Echo(query.Country!)));
+            }
+        }
+
+        var q = QueryText.Clean(query.Q);
+        if (q is not null && q.Length > QueryText.MaxSearchLength)
+        {
+            problems.Add(new FilterProblem("q", "The search text “{0}” is longer than 100 characters; only its first 100 characters are searched.",
+                QueryText.Echo(query.Q!)));
+            q = q[..QueryText.MaxSearchLength].Trim();
+        }
+
+        return (filter with { Q = q }, problems);
+    }
+
+    public Dictionary<string, string?> ToRouteValues(string? without = null)
+    {
+        var values = new Dictionary<string, string?>();
+        if (Region is not null && without != "region") values["region"] = Region;
+        if (Type is not null && without != "type") values["type"] = Type.Value.ToString().ToLowerInvariant();
+        if (Country is not null && without != "country") values["country"] = Country;
+        if (Q is not null && without != "q") values["q"] = Q;
+        return values;
+    }
+}
+
+public sealed record CityItem(
+    int Id, string Name, string Country, string CountryName, string Region, CityRelationship Type, int? Since, string? Note);
+
+public sealed record RegionGroup(string Slug, string Name, int? DeclaredTotal, int ListedTotal, IReadOnlyList<CityItem> Cities);
+
+public sealed record RegionOption(string Slug, string Name);
+
+public sealed record CountryOption(string Code, string Name);
+
+public sealed record CityDirectoryPage(
+    CityFilter Filter, int Total, IReadOnlyList<RegionGroup> Regions, IReadOnlyList<RegionOption> RegionOptions,
+    IReadOnlyList<CountryOption> CountryOptions, IReadOnlyList<FilterProblem> Problems);
+
+/// <summary>The partner-city directory's one query, shared by /cities, /api/cities and the country pages.</summary>
+public sealed class CityDirectory(PortalDbContext db)
+{
+    public async Task<CityDirectoryPage> QueryAsync(CityFilter filter, CancellationToken cancellationToken)
+    {
+        var problems = new List<FilterProblem>();
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        if (filter.Region is not null && regions.All(r => r.Slug != filter.Region))
+        {
+            problems.Add(new FilterProblem("region", "There is no region “{0}”; cities in all regions are shown.", filter.Region));
+            filter = filter with { Region = null };
+        }
+
+        if (filter.Country is not null && !await db.Countries.AnyAsync(c => c.Code == filter.Country, cancellationToken))
+        {
+            problems.Add(new FilterProblem("country", "No partner country has the code “{0}”; cities in all countries are shown.", filter.Country));
+            filter = filter with { Country = null };
+        }
+
+        var listed = db.Cities.AsNoTracking().Where(c => !c.IsArchived);
+        var listedPerRegion = await listed.GroupBy(c => c.RegionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var countryOptions = (await listed.Select(c => new { c.CountryCode, c.Country!.Name }).Distinct()
+                .OrderBy(c => c.Name).ToListAsync(cancellationToken))
+            .Select(c => new CountryOption(c.CountryCode, c.Name)).ToList();
+
+        var query = listed;
+        if (filter.Region is not null)
+        {
+            query = query.Where(c => c.Region!.Slug == filter.Region);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(c => c.Relationship == type);
+        }
+
+        if (filter.Country is not null)
+        {
+            query = query.Where(c => c.CountryCode == filter.Country);
+        }
+
+        if (filter.Q is not null)
+        {
+            foreach (var term in SearchText.Normalize(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+            {
+                query = query.Where(c => c.SearchText.Contains(term));
+            }
+        }
+
+        var cities = await query
+            .OrderBy(c => c.Relationship).ThenBy(c => c.Name)
+            .Select(c => new { c.RegionId, Item = new CityItem(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Region!.Slug, c.Relationship, c.SinceYear, c.Note) })
+            .ToListAsync(cancellationToken);
+
+        var groups = regions
+            .Select(r => new RegionGroup(r.Slug, r.Name, r.DeclaredCityCount, listedPerRegion.GetValueOrDefault(r.Id),
+                cities.Where(c => c.RegionId == r.Id).Select(c => c.Item).ToList()))
+            .Where(g => g.Cities.Count > 0)
+            .ToList();
+
+        return new CityDirectoryPage(filter, cities.Count, groups, regions.Select(r => new RegionOption(r.Slug, r.Name)).ToList(),
+            countryOptions, problems);
+    }
+}

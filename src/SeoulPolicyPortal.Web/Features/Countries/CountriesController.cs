@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Features.Cities;
+using SeoulPolicyPortal.Web.Features.Projects;
+
+namespace SeoulPolicyPortal.Web.Features.Countries;
+
+public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount);
+
+public sealed record CountryIndexViewModel(IReadOnlyList<CountrySummary> Countries);
+
+public sealed record CountryPageViewModel(string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects);
+
+[Route("countries")]
+public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var countries = await db.Countries.AsNoTracking()
+            .Select(c => new CountrySummary(
+                c.Code, c.Name,
+                db.Cities.Count(city => city.CountryCode == c.Code && !city.IsArchived),
+                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code))))
+            .ToListAsync(cancellationToken);
+        return View(new CountryIndexViewModel(countries
+            .Where(c => c.CityCount > 0 || c.ProjectCount > 0)
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture)
+            .ToList()));
+    }
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
+    {
+        if (code.Length != 2 || !code.All(char.IsAsciiLetter))
+        {
+            return NotFound();
+        }
+
+        var upper = code.ToUpperInvariant();
+        if (upper != code)
+        {
+            return RedirectToActionPermanent(nameof(Details), new { code = upper });
+        }
+
+        var name = await db.Countries.Where(c => c.Code == upper).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        var cities = await directory.QueryAsync(new CityFilter(Country: upper), cancellationToken);
+        var projects = await catalogue.QueryAsync(
+            new ProjectFilter(Country: upper, PageSize: ProjectFilter.MaxPageSize), withFacets: false, cancellationToken);
+        return View(new CountryPageViewModel(upper, name, cities, projects));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.ResponseCompression;
+using Serilog;
+using SeoulPolicyPortal.Web;
+using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Features.Cities;
+using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// Serves wwwroot's build-time manifest (compressed variants included) when started from the build output in any
+// environment; published output carries its own manifest and ignores this.
+builder.WebHost.UseStaticWebAssets();
+
+AddPortalServices(builder.Services, builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+await app.Services.MigrateAndSeedAsync(app.Configuration);
+
+UsePortalPipeline(app);
+
+await app.RunAsync();
+
+static void AddPortalServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+{
+    services.AddPortalDatabase(configuration, environment);
+    services.AddScoped<ProjectCatalogue>();
+    services.AddScoped<CityDirectory>();
+
+    services.AddLocalization(options => options.ResourcesPath = "Resources");
+    services.Configure<RequestLocalizationOptions>(options =>
+    {
+        var cultures = (configuration.GetSection("Localization:Cultures").Get<string[]>() ?? ["en"])
+            .Select(c => new CultureInfo(c)).ToList();
+        options.DefaultRequestCulture = new RequestCulture(cultures[0]);
+        options.SupportedCultures = cultures;
+        options.SupportedUICultures = cultures;
+    });
+
+    services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
+        .AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    services.AddProblemDetails();
+    services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    services.AddResponseCompression(options =>
+    {
+        options.EnableForHttps = true;
+        options.Providers.Add<BrotliCompressionProvider>();
+        options.Providers.Add<GzipCompressionProvider>();
+    });
+    services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+}
+
+static void UsePortalPipeline(WebApplication app)
+{
+    app.UseSerilogRequestLogging();
+    app.UseResponseCompression();
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseHsts();
+    }
+
+    app.UseExceptionHandler("/error/500");
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseSecurityHeaders();
+    app.UseRequestLocalization();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/health");
+    app.MapStaticAssets();
+    app.MapControllers().WithStaticAssets();
+}
+
+public partial class Program;

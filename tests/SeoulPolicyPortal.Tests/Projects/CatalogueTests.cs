@@ -1,0 +1,248 @@
+using System.Text.Json;
+
+namespace SeoulPolicyPortal.Tests.Projects;
+
+[Collection(SharedPortal.Name)]
+public sealed class CatalogueTests(PortalFactory portal)
+{
+    private readonly HttpClient _client = portal.CreatePortalClient();
+
+    // The counts the source document's table lists per area (Urban Railway's heading and count were lost: 22 rows).
+    [Theory]
+    [InlineData("transportation", 36)]
+    [InlineData("water-management", 5)]
+    [InlineData("e-government", 17)]
+    [InlineData("urban-railway", 22)]
+    [InlineData("urban-planning", 9)]
+    [InlineData("environment", 5)]
+    [InlineData("firefighting", 3)]
+    [InlineData("housing", 1)]
+    public async Task Api_FilteredByArea_CountsTheDocumentsRows(string area, int expected)
+    {
+        var json = await _client.GetJsonAsync($"/api/projects?area={area}");
+
+        Assert.Equal(expected, json.GetProperty("total").GetInt32());
+        Assert.All(json.GetProperty("items").EnumerateArray(), item => Assert.Equal(area, item.GetProperty("area").GetString()));
+    }
+
+    [Fact]
+    public async Task Api_Unfiltered_HoldsEveryRowOfTheSourceTable()
+    {
+        var json = await _client.GetJsonAsync("/api/projects?pageSize=100");
+
+        Assert.Equal(98, json.GetProperty("total").GetInt32());
+        Assert.Equal(98, json.GetProperty("items").GetArrayLength());
+        Assert.Equal(98, json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Distinct().Count());
+    }
+
+    // Counted by hand from the document's table.
+    [Theory]
+    [InlineData("VN", 11)]
+    [InlineData("PH", 8)]
+    [InlineData("MN", 6)]
+    [InlineData("ID", 9)]
+    [InlineData("UA", 4)]
+    [InlineData("CO", 4)]
+    [InlineData("JO", 1)]
+    public async Task Api_FilteredByCountry_MatchesTheDocument(string country, int expected)
+    {
+        var json = await _client.GetJsonAsync($"/api/projects?country={country}&pageSize=100");
+
+        Assert.Equal(expected, json.GetProperty("total").GetInt32());
+        Assert.All(json.GetProperty("items").EnumerateArray(), item =>
+            Assert.Contains(item.GetProperty("partners").EnumerateArray(), p => p.GetProperty("country").GetString() == country));
+    }
+
+    [Fact]
+    public async Task Api_EveryCountry_MatchesTheSeedFile()
+    {
+        var expected = SeedFiles.Projects.SelectMany(SeedFiles.PartnerCountries).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+
+        foreach (var (country, count) in expected)
+        {
+            var json = await _client.GetJsonAsync($"/api/projects?country={country}&pageSize=1");
+            Assert.True(count == json.GetProperty("total").GetInt32(), $"{country}: expected {count}, got {json.GetProperty("total")}");
+        }
+    }
+
+    [Fact]
+    public async Task Api_AreaAndCountry_Combine()
+    {
+        var json = await _client.GetJsonAsync("/api/projects?area=transportation&country=PH");
+
+        Assert.Equal(4, json.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Api_Year_ListsProjectsActiveThatYear()
+    {
+        var expected = SeedFiles.Projects.Count(p =>
+            p.GetProperty("area").GetString() == "urban-railway"
+            && p.GetProperty("startYear").GetInt32() <= 2017 && p.GetProperty("endYear").GetInt32() >= 2017);
+
+        var json = await _client.GetJsonAsync("/api/projects?area=urban-railway&year=2017");
+
+        Assert.Equal(7, expected);
+        Assert.Equal(expected, json.GetProperty("total").GetInt32());
+        Assert.All(json.GetProperty("items").EnumerateArray(), item =>
+        {
+            Assert.True(item.GetProperty("startYear").GetInt32() <= 2017);
+            Assert.True(item.GetProperty("endYear").GetInt32() >= 2017);
+        });
+    }
+
+    [Fact]
+    public async Task Api_ConcentrationWithoutArea_SpansAreasSharingTheSubArea()
+    {
+        var all = await _client.GetJsonAsync("/api/projects?concentration=capacity-building");
+        var railway = await _client.GetJsonAsync("/api/projects?concentration=capacity-building&area=urban-railway");
+
+        Assert.Equal(4, all.GetProperty("total").GetInt32());
+        Assert.Equal(2, railway.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("san jose", 1)]
+    [InlineData("SAN JOSÉ", 1)]
+    [InlineData("columbia", 4)]
+    [InlineData("smartcard bus", 2)]
+    [InlineData("kampala", 3)]
+    public async Task Api_TextSearch_MatchesTitlesPartnersAndCountryNamesIgnoringCaseAndAccents(string q, int expected)
+    {
+        var json = await _client.GetJsonAsync($"/api/projects?q={Uri.EscapeDataString(q)}");
+
+        Assert.Equal(expected, json.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Api_Item_HasTheDocumentedShape()
+    {
+        var json = await _client.GetJsonAsync("/api/projects?country=JO");
+        var item = json.GetProperty("items")[0];
+
+        Assert.Equal("Pre-consultation on Development of a Clean Construction System", item.GetProperty("title").GetString());
+        Assert.Equal("e-government", item.GetProperty("area").GetString());
+        Assert.Equal("e-Government System", item.GetProperty("areaName").GetString());
+        Assert.Equal("construction-administration-system", item.GetProperty("concentration").GetString());
+        Assert.Equal(2016, item.GetProperty("startYear").GetInt32());
+        Assert.Equal(2017, item.GetProperty("endYear").GetInt32());
+        var partners = item.GetProperty("partners").EnumerateArray().ToList();
+        Assert.Equal(5, partners.Count);
+        Assert.Equal("VN", partners[0].GetProperty("country").GetString());
+        Assert.Equal("Vietnam", partners[0].GetProperty("countryName").GetString());
+        Assert.Equal("Da Nang", partners[0].GetProperty("name").GetString());
+        Assert.Equal(1, json.GetProperty("page").GetInt32());
+        Assert.Equal(20, json.GetProperty("pageSize").GetInt32());
+    }
+
+    [Fact]
+    public async Task Api_ProjectsWithoutASingleCountry_HaveNoCountry()
+    {
+        var json = await _client.GetJsonAsync("/api/projects?q=developing+countries");
+        var partner = json.GetProperty("items")[0].GetProperty("partners")[0];
+
+        Assert.Equal(JsonValueKind.Null, partner.GetProperty("country").ValueKind);
+        Assert.Equal("Developing countries", partner.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Api_Paging_SplitsTheResultWithoutLossOrOverlap()
+    {
+        var ids = new List<int>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var json = await _client.GetJsonAsync($"/api/projects?page={page}&sort=title");
+            Assert.Equal(page, json.GetProperty("page").GetInt32());
+            ids.AddRange(json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        }
+
+        Assert.Equal(98, ids.Count);
+        Assert.Equal(98, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Api_LastPage_HoldsTheRemainder()
+    {
+        var json = await _client.GetJsonAsync("/api/projects?page=5");
+
+        Assert.Equal(18, json.GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("oldest")]
+    [InlineData("newest")]
+    [InlineData("title")]
+    public async Task Api_Sort_OrdersTheWholeResult(string sort)
+    {
+        var json = await _client.GetJsonAsync($"/api/projects?sort={sort}&pageSize=100");
+        var items = json.GetProperty("items").EnumerateArray().ToList();
+
+        for (var i = 1; i < items.Count; i++)
+        {
+            var previous = items[i - 1];
+            var current = items[i];
+            switch (sort)
+            {
+                case "oldest":
+                    Assert.True(previous.GetProperty("startYear").GetInt32() <= current.GetProperty("startYear").GetInt32());
+                    break;
+                case "newest":
+                    Assert.True(previous.GetProperty("startYear").GetInt32() >= current.GetProperty("startYear").GetInt32());
+                    break;
+                default:
+                    Assert.True(string.Compare(previous.GetProperty("title").GetString(), current.GetProperty("title").GetString(),
+                        StringComparison.OrdinalIgnoreCase) <= 0);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Page_ShowsFacetCountsUnderTheOtherFilters()
+    {
+        var document = await _client.GetDocumentAsync("/projects?area=transportation");
+
+        var countryOption = document.QuerySelector("#project-country option[value=PH]");
+        Assert.NotNull(countryOption);
+        Assert.Contains("(4)", countryOption.TextContent);
+        // The area facet ignores the chosen area: every area keeps its full count.
+        Assert.Contains("(22)", document.QuerySelector("#project-area option[value=urban-railway]")!.TextContent);
+        Assert.True(document.QuerySelector("#project-area option[value=transportation]")!.HasAttribute("selected"));
+        // Only the chosen area's sub-areas are offered.
+        Assert.NotNull(document.QuerySelector("#project-concentration option[value=intelligent-transportation-system]"));
+        Assert.Null(document.QuerySelector("#project-concentration option[value=financing]"));
+    }
+
+    [Fact]
+    public async Task Page_YearFacet_CountsProjectsActiveEachYear()
+    {
+        var document = await _client.GetDocumentAsync("/projects?area=urban-railway");
+
+        Assert.Contains("(7)", document.QuerySelector("#project-year option[value='2017']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Page_ShowsResultCountAndLinksThatReproduceTheView()
+    {
+        var document = await _client.GetDocumentAsync("/projects?area=transportation&sort=oldest");
+
+        Assert.Contains("1–20 of 36", document.QuerySelector(".result-count")!.TextContent);
+        var next = document.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("area=transportation", next);
+        Assert.Contains("sort=oldest", next);
+        Assert.Contains("page=2", next);
+
+        var second = await _client.GetDocumentAsync(next);
+        Assert.Contains("21–36 of 36", second.QuerySelector(".result-count")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Page_ListsTheProjectsWithLinksToTheirPages()
+    {
+        var document = await _client.GetDocumentAsync("/projects?country=JO");
+
+        var link = document.QuerySelector(".project-title a")!;
+        Assert.Equal("Pre-consultation on Development of a Clean Construction System", link.TextContent.Trim());
+        Assert.Matches(@"^/projects/\d+/pre-consultation-on-development-of-a-clean-construction-system$", link.GetAttribute("href"));
+    }
+}
