@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin;
 
@@ -27,5 +30,19 @@ public static class AdminPolicies
 [Authorize(Policy = AdminPolicies.Editor)]
 public abstract class AdminController : Controller
 {
+    protected const string InputPrefix = "Input";
+
     protected string CurrentUser => User.Identity?.Name ?? "unknown";
+
+    /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
+    protected ConflictViewModel ConflictWith<TSnapshot>(ContentKind kind, EditableEntity current, TSnapshot mine)
+    {
+        ModelState.Clear();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
+            SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json)));
+    }
+
+    /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>
+    protected bool IsSave(string? command) => command is null or EditCommands.Save;
 }

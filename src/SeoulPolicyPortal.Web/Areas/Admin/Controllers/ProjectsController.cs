@@ -79,8 +79,6 @@ public sealed class ProjectInput : IValidatableObject
 [Route("admin/projects")]
 public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue catalogue, AdminQueries queries, ContentEditor editor) : AdminController
 {
-    private const string InputPrefix = "Input";
-
     private static ContentKind Kind => ContentKind.Project;
 
     [HttpGet("")]
@@ -177,11 +175,8 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
     {
         db.ChangeTracker.Clear();
         var current = await db.Projects.AsNoTracking().Include(p => p.Partners).SingleAsync(p => p.Id == id, cancellationToken);
-        var conflict = new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
-            SnapshotDiff.Compare(Kind.SnapshotJson(current), System.Text.Json.JsonSerializer.Serialize(input.ToSnapshot(current.IsArchived), ContentKind.Json)));
-        ModelState.Clear();
+        var conflict = ConflictWith(Kind, current, input.ToSnapshot(current.IsArchived));
         input.Version = current.Version;
-        Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Edit", await PageAsync(new EditorState(Kind, id, current.Title, current.IsArchived, Conflict: conflict), input, cancellationToken));
     }
 

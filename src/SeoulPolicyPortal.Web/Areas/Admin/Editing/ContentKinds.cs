@@ -43,6 +43,8 @@ public abstract class ContentKind
 
     public abstract string Noun { get; }
 
+    public virtual string ListUrl => $"/admin/{Segment}";
+
     public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
 
     public static ContentKind? FromType(string type) => All.FirstOrDefault(k => k.Type == type);
@@ -182,6 +184,7 @@ public sealed class ConcentrationKind : ContentKind<Concentration, Concentration
     public override string Type => "concentration";
     public override string Segment => "concentrations";
     public override string Noun => "Sub-area";
+    public override string ListUrl => "/admin/areas";
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Concentrations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
