@@ -19,7 +19,7 @@ public sealed class PartnerInput
     public bool IsBlank => string.IsNullOrWhiteSpace(CountryCode) && string.IsNullOrWhiteSpace(Name);
 }
 
-public sealed class ProjectInput : IValidatableObject
+public sealed class ProjectInput
 {
     public int Version { get; set; }
 
@@ -61,19 +61,6 @@ public sealed class ProjectInput : IValidatableObject
                 string.IsNullOrWhiteSpace(p.Name) ? null : p.Name.Trim()))
             .ToList(),
         isArchived);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (StartYear is { } start && EndYear is { } end && end < start)
-        {
-            yield return new ValidationResult("The end year cannot be before the start year.", [nameof(EndYear)]);
-        }
-
-        if (Partners.Count > 50)
-        {
-            yield return new ValidationResult("A project can have at most 50 partners.", [nameof(Partners)]);
-        }
-    }
 }
 
 [Route("admin/projects")]
@@ -204,8 +191,20 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
         return await PageAsync(state with { PreviewHtml = preview }, input, cancellationToken);
     }
 
+    // Checks across fields and against the database, done here rather than in IValidatableObject because MVC skips
+    // that when any single field is invalid, and an editor should see every problem at once.
     private async Task<bool> ValidateAsync(ProjectInput input, CancellationToken cancellationToken)
     {
+        if (input.StartYear is { } start && input.EndYear is { } end && end < start)
+        {
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.EndYear)}", "The end year cannot be before the start year.");
+        }
+
+        if (input.Partners.Count > 50)
+        {
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Partners)}", "A project can have at most 50 partners.");
+        }
+
         if (input.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, cancellationToken))
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.AreaId)}", "Choose an area from the list.");
