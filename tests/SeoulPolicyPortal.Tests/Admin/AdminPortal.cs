@@ -20,7 +20,8 @@ public class AdminPortalFactory : PortalFactory
     {
     }
 
-    public Dictionary<string, string> Settings { get; } = new();
+    // Tests sign in far more often than a person; the rate limit itself is tested with a low setting.
+    public Dictionary<string, string> Settings { get; } = new() { ["Admin:SignInAttemptsPerMinute"] = "1000" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
