@@ -188,6 +188,25 @@ public sealed class ProjectEditingTests
     }
 
     [Fact]
+    public async Task History_OfASeededProject_CanRestoreTheSeedVersion()
+    {
+        var (portal, client, project) = await StartAsync();
+        using var _ = portal;
+        var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
+        using (var saved = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Replaced title", ["Input.EndYear"] = "2030" }, "save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var history = await client.GetDocumentAsync($"/admin/projects/{project.Id}/history");
+        using var restored = await client.SubmitAsync(history.QuerySelector<IHtmlFormElement>("form.restore-before")!);
+
+        await client.FollowAsync(restored);
+        var now = await portal.WithDbAsync(db => db.Projects.SingleAsync(p => p.Id == project.Id));
+        Assert.Equal((project.Title, project.EndYear, project.Version + 2), (now.Title, now.EndYear, now.Version));
+    }
+
+    [Fact]
     public async Task Archive_HidesTheProjectFromReaders_AndRestoreBringsItBack()
     {
         var (portal, client, project) = await StartAsync();

@@ -5,7 +5,9 @@ using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Controllers;
 
-public sealed record RevisionItem(long Id, int Version, string Action, DateTime ChangedAtUtc, string ChangedBy, IReadOnlyList<FieldChange> Changes, bool IsCurrent);
+public sealed record RevisionItem(
+    long Id, int Version, string Action, DateTime ChangedAtUtc, string ChangedBy, IReadOnlyList<FieldChange> Changes, bool IsCurrent,
+    bool CanRestoreStateBefore);
 
 public sealed record HistoryViewModel(ContentKind Kind, int Id, string Label, bool IsArchived, IReadOnlyList<RevisionItem> Revisions)
 {
@@ -28,15 +30,18 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
         var items = revisions.Select((r, index) => new RevisionItem(
                 r.Id, r.Version, r.Action, r.ChangedAtUtc, r.ChangedBy,
-                SnapshotDiff.Compare(r.PreviousSnapshotJson, r.SnapshotJson).Where(c => c.Changed).ToList(), index == 0))
+                SnapshotDiff.Compare(r.PreviousSnapshotJson, r.SnapshotJson).Where(c => c.Changed).ToList(), index == 0,
+                // The oldest revision holds the only copy of the version before it (usually the seed data's).
+                index == revisions.Count - 1 && r.PreviousSnapshotJson is not null))
             .ToList();
         return View(new HistoryViewModel(kind, id, kind.Describe(entity), entity.IsArchived, items));
     }
 
     [HttpPost("history/{revisionId:long}/restore")]
-    public async Task<IActionResult> Restore(string segment, int id, long revisionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Restore(string segment, int id, long revisionId, bool stateBefore, CancellationToken cancellationToken)
     {
-        if (ContentKind.FromSegment(segment) is not { } kind || !await editor.RestoreAsync(kind, id, revisionId, CurrentUser, cancellationToken))
+        if (ContentKind.FromSegment(segment) is not { } kind
+            || !await editor.RestoreAsync(kind, id, revisionId, CurrentUser, cancellationToken, stateBefore))
         {
             return NotFound();
         }

@@ -76,19 +76,24 @@ public sealed class ContentEditor(PortalDbContext db)
         return true;
     }
 
-    /// <summary>Restoring writes the old state as a new version; history is never rewritten.</summary>
-    public async Task<bool> RestoreAsync(ContentKind kind, int id, long revisionId, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restoring writes the old state as a new version; history is never rewritten. <paramref name="stateBefore"/>
+    /// restores the state the revision replaced, which is how a row goes back to what the seed data first made it.
+    /// </summary>
+    public async Task<bool> RestoreAsync(
+        ContentKind kind, int id, long revisionId, string user, CancellationToken cancellationToken, bool stateBefore = false)
     {
         var revision = await db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == kind.Type && r.EntityId == id, cancellationToken);
         var entity = revision is null ? null : await kind.FindAsync(db, id, cancellationToken);
-        if (revision is null || entity is null)
+        var snapshot = stateBefore ? revision?.PreviousSnapshotJson : revision?.SnapshotJson;
+        if (snapshot is null || entity is null)
         {
             return false;
         }
 
         var before = kind.SnapshotJson(entity);
-        kind.Apply(entity, revision.SnapshotJson);
+        kind.Apply(entity, snapshot);
         await SaveAsync(kind, entity, RevisionActions.Restored, before, null, user, cancellationToken);
         return true;
     }
