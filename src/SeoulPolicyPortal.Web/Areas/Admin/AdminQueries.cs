@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
@@ -124,8 +123,3 @@ public sealed class AdminQueries(PortalDbContext db)
 }
 
 public sealed record UserItem(string Id, string Email, IReadOnlyList<string> Roles, DateTime? LockedUntilUtc, int FailedSignIns);
-
-internal static class IdentityUserExtensions
-{
-    public static string Display(this IdentityUser user) => user.Email ?? user.UserName ?? user.Id;
-}

@@ -185,4 +185,5 @@ public static class AuditKinds
     public const string UserCreated = "user-created";
     public const string UserReset = "user-reset";
     public const string RoleChanged = "role-changed";
+    public const string Unlocked = "unlocked";
 }

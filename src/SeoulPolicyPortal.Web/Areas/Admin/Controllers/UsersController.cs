@@ -110,7 +110,7 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        db.AuditEvents.Add(new AuditEvent { AtUtc = DateTime.UtcNow, Kind = "unlocked", Email = user.Email, ActedBy = CurrentUser });
+        db.AuditEvents.Add(new AuditEvent { AtUtc = DateTime.UtcNow, Kind = AuditKinds.Unlocked, Email = user.Email, ActedBy = CurrentUser });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = "The account was unlocked.";
         return RedirectToAction(nameof(Index));
