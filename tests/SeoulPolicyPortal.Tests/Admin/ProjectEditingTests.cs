@@ -144,6 +144,9 @@ public sealed class ProjectEditingTests
         Assert.Equal("Title from the first editor", titleRow.QuerySelector("[data-side=theirs]")!.TextContent);
         Assert.Equal("Title from the second editor", titleRow.QuerySelector("[data-side=mine]")!.TextContent);
         Assert.NotNull(conflict.QuerySelector($"a[href='/admin/projects/{project.Id}/edit']"));
+        var areaRow = conflict.QuerySelectorAll(".conflict tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Area");
+        Assert.EndsWith($"({project.AreaId})", areaRow.QuerySelector("[data-side=theirs]")!.TextContent);
+        Assert.NotEqual($"({project.AreaId})", areaRow.QuerySelector("[data-side=theirs]")!.TextContent);
         var keepMine = conflict.QuerySelector<IHtmlFormElement>("form.stacked-form")!;
         Assert.Equal("Keep mine (overwrite)", keepMine.QuerySelector("button[value=save]:not(.visually-hidden)")!.TextContent);
         Assert.Equal("Title from the second editor", keepMine.QuerySelector("#Input_Title")!.GetAttribute("value"));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
 
@@ -34,13 +35,18 @@ public abstract class AdminController : Controller
 
     protected string CurrentUser => User.Identity?.Name ?? "unknown";
 
+    /// <summary>Interface text for messages set in actions; the views use the same localizer.</summary>
+    protected IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
     /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
-    protected ConflictViewModel ConflictWith<TSnapshot>(ContentKind kind, EditableEntity current, TSnapshot mine)
+    protected async Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
+        ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         Response.StatusCode = StatusCodes.Status409Conflict;
+        var names = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().SnapshotNamesAsync(cancellationToken);
         return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
-            SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json)));
+            SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json), names));
     }
 
     /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>

@@ -110,6 +110,17 @@ public sealed class AdminQueries(PortalDbContext db)
             regions.Select(r => new Option(r.Id.ToString(), r.Name)).ToList());
     }
 
+    public async Task<SnapshotNames> SnapshotNamesAsync(CancellationToken cancellationToken)
+    {
+        var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id.ToString(), a => a.Name, cancellationToken);
+        var concentrations = await db.Concentrations.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString(), c => c.Name, cancellationToken);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id.ToString(), r => r.Name, cancellationToken);
+        return new SnapshotNames(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["areaId"] = areas, ["concentrationId"] = concentrations, ["regionId"] = regions,
+        });
+    }
+
     public async Task<IReadOnlyList<UserItem>> UsersAsync(CancellationToken cancellationToken)
     {
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })

@@ -57,8 +57,8 @@ public sealed class AccountController(SignInManager<IdentityUser> signInManager,
 
         // The same message for an unknown email and a wrong password, so the form does not reveal who has an account.
         ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed sign-in attempts. This account is locked for 15 minutes."
-            : "The email address or password is not right.");
+            ? T["Too many failed sign-in attempts. This account is locked for 15 minutes."]
+            : T["The email address or password is not right."]);
         input.Password = null;
         return View(input);
     }

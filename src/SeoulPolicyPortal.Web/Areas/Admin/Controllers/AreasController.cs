@@ -137,7 +137,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
         {
             db.ChangeTracker.Clear();
             var current = await db.Areas.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-            var conflict = ConflictWith(ContentKind.Area, current, input.ToSnapshot(current.IsArchived));
+            var conflict = await ConflictWithAsync(ContentKind.Area, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
             return View(await AreaPageAsync(new EditorState(ContentKind.Area, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
         }
@@ -203,7 +203,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
         {
             db.ChangeTracker.Clear();
             var current = await db.Concentrations.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            var conflict = ConflictWith(ContentKind.Concentration, current, input.ToSnapshot(current.IsArchived));
+            var conflict = await ConflictWithAsync(ContentKind.Concentration, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
             return View(await ConcentrationPageAsync(
                 new EditorState(ContentKind.Concentration, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
@@ -217,7 +217,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
     {
         if (input.Slug is { } slug && await db.Areas.AnyAsync(a => a.Slug == slug.Trim() && a.Id != id, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", "Another area already uses this slug.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", T["Another area already uses this slug."]);
         }
 
         return ModelState.IsValid;
@@ -227,12 +227,12 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
     {
         if (input.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.AreaId)}", "Choose an area from the list.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.AreaId)}", T["Choose an area from the list."]);
         }
         else if (input.Slug is { } slug
                  && await db.Concentrations.AnyAsync(c => c.AreaId == input.AreaId && c.Slug == slug.Trim() && c.Id != id, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", "Another sub-area of this area already uses this slug.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", T["Another sub-area of this area already uses this slug."]);
         }
 
         return ModelState.IsValid;

@@ -124,7 +124,7 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
         {
             db.ChangeTracker.Clear();
             var current = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            var conflict = ConflictWith(Kind, current, input.ToSnapshot(current.IsArchived));
+            var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
             return View(await PageAsync(new EditorState(Kind, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
         }
@@ -138,12 +138,12 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
         var code = input.CountryCode?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(code) && !await db.Countries.AnyAsync(c => c.Code == code, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.CountryCode)}", "Choose a country from the list.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.CountryCode)}", T["Choose a country from the list."]);
         }
 
         if (input.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.RegionId)}", "Choose a region from the list.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.RegionId)}", T["Choose a region from the list."]);
         }
 
         return ModelState.IsValid;

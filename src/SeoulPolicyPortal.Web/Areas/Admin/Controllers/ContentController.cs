@@ -115,7 +115,7 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
         {
             db.ChangeTracker.Clear();
             var current = await db.ContentSections.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
-            var conflict = ConflictWith(Kind, current, input.ToSnapshot(current.IsArchived));
+            var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
             return View(await PageAsync(new EditorState(Kind, id, current.Title, current.IsArchived, Conflict: conflict), input, cancellationToken));
         }
@@ -134,7 +134,7 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
     {
         if (input.Slug is { } slug && await db.ContentSections.AnyAsync(s => s.Slug == slug.Trim() && s.Id != id, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", "Another section already uses this slug.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", T["Another section already uses this slug."]);
         }
 
         return ModelState.IsValid;

@@ -162,7 +162,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
     {
         db.ChangeTracker.Clear();
         var current = await db.Projects.AsNoTracking().Include(p => p.Partners).SingleAsync(p => p.Id == id, cancellationToken);
-        var conflict = ConflictWith(Kind, current, input.ToSnapshot(current.IsArchived));
+        var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
         input.Version = current.Version;
         return View("Edit", await PageAsync(new EditorState(Kind, id, current.Title, current.IsArchived, Conflict: conflict), input, cancellationToken));
     }
@@ -197,23 +197,23 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
     {
         if (input.StartYear is { } start && input.EndYear is { } end && end < start)
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.EndYear)}", "The end year cannot be before the start year.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.EndYear)}", T["The end year cannot be before the start year."]);
         }
 
         if (input.Partners.Count > 50)
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Partners)}", "A project can have at most 50 partners.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Partners)}", T["A project can have at most 50 partners."]);
         }
 
         if (input.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.AreaId)}", "Choose an area from the list.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.AreaId)}", T["Choose an area from the list."]);
         }
 
         if (input.ConcentrationId is { } concentrationId
             && !await db.Concentrations.AnyAsync(c => c.Id == concentrationId && c.AreaId == input.AreaId, cancellationToken))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.ConcentrationId)}", "Choose a sub-area of the chosen area.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.ConcentrationId)}", T["Choose a sub-area of the chosen area."]);
         }
 
         var codes = input.Partners.Select(p => p.CountryCode?.Trim().ToUpperInvariant()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
@@ -223,7 +223,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             var code = input.Partners[i].CountryCode?.Trim().ToUpperInvariant();
             if (!string.IsNullOrEmpty(code) && !known.Contains(code))
             {
-                ModelState.AddModelError($"{InputPrefix}.Partners[{i}].CountryCode", "Choose a country from the list.");
+                ModelState.AddModelError($"{InputPrefix}.Partners[{i}].CountryCode", T["Choose a country from the list."]);
             }
         }
 

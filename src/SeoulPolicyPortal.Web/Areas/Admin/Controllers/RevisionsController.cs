@@ -16,7 +16,7 @@ public sealed record HistoryViewModel(ContentKind Kind, int Id, string Label, bo
 
 /// <summary>History, restore, archive and un-archive, the same for every kind of editable content.</summary>
 [Route("admin/{segment}/{id:int}")]
-public sealed class RevisionsController(PortalDbContext db, ContentEditor editor) : AdminController
+public sealed class RevisionsController(PortalDbContext db, ContentEditor editor, AdminQueries queries) : AdminController
 {
     [HttpGet("history")]
     public async Task<IActionResult> History(string segment, int id, CancellationToken cancellationToken)
@@ -28,9 +28,10 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
 
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.EntityType == kind.Type && r.EntityId == id)
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var names = await queries.SnapshotNamesAsync(cancellationToken);
         var items = revisions.Select((r, index) => new RevisionItem(
                 r.Id, r.Version, r.Action, r.ChangedAtUtc, r.ChangedBy,
-                SnapshotDiff.Compare(r.PreviousSnapshotJson, r.SnapshotJson).Where(c => c.Changed).ToList(), index == 0,
+                SnapshotDiff.Compare(r.PreviousSnapshotJson, r.SnapshotJson, names).Where(c => c.Changed).ToList(), index == 0,
                 // The oldest revision holds the only copy of the version before it (usually the seed data's).
                 index == revisions.Count - 1 && r.PreviousSnapshotJson is not null))
             .ToList();

@@ -37,12 +37,12 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
     {
         if (input.Role is not null && !AdminRoles.All.Contains(input.Role))
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Role)}", "Choose a role.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Role)}", T["Choose a role."]);
         }
 
         if (input.Email is not null && await users.FindByEmailAsync(input.Email) is not null)
         {
-            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Email)}", "A user with this email address already exists.");
+            ModelState.AddModelError($"{InputPrefix}.{nameof(input.Email)}", T["A user with this email address already exists."]);
         }
 
         if (ModelState.IsValid)

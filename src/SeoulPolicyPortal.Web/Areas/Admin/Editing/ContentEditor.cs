@@ -106,19 +106,25 @@ public sealed record FieldChange(string Field, string? Before, string? After)
     public bool Changed => !string.Equals(Before, After, StringComparison.Ordinal);
 }
 
+/// <summary>Names for the ids inside snapshots (areaId → area names), so a diff reads "Transportation (3)", not "3".</summary>
+public sealed record SnapshotNames(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ByField)
+{
+    public static readonly SnapshotNames None = new(new Dictionary<string, IReadOnlyDictionary<string, string>>());
+}
+
 /// <summary>Compares two snapshots field by field, for the history page and the conflict page.</summary>
 public static class SnapshotDiff
 {
-    public static IReadOnlyList<FieldChange> Compare(string? beforeJson, string? afterJson)
+    public static IReadOnlyList<FieldChange> Compare(string? beforeJson, string? afterJson, SnapshotNames? names = null)
     {
-        var before = Flatten(beforeJson);
-        var after = Flatten(afterJson);
+        var before = Flatten(beforeJson, names ?? SnapshotNames.None);
+        var after = Flatten(afterJson, names ?? SnapshotNames.None);
         return before.Keys.Union(after.Keys)
             .Select(key => new FieldChange(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key)))
             .ToList();
     }
 
-    private static Dictionary<string, string?> Flatten(string? json)
+    private static Dictionary<string, string?> Flatten(string? json, SnapshotNames names)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (json is null)
@@ -129,7 +135,13 @@ public static class SnapshotDiff
         using var document = JsonDocument.Parse(json);
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            fields[Humanize(property.Name)] = Text(property.Value);
+            var text = Text(property.Value);
+            if (text is not null && names.ByField.TryGetValue(property.Name, out var byId) && byId.TryGetValue(text, out var name))
+            {
+                text = $"{name} ({text})";
+            }
+
+            fields[Humanize(property.Name)] = text;
         }
 
         return fields;
@@ -146,6 +158,16 @@ public static class SnapshotDiff
 
     private static string Humanize(string name)
     {
+        if (name == "isArchived")
+        {
+            return "Archived";
+        }
+
+        if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+
         var builder = new System.Text.StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
