@@ -289,5 +289,9 @@ public sealed class ProjectEditingTests
         var quality = dashboard.QuerySelectorAll(".quality tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(quality, r => r.Contains("Project without a country") && r.Contains(project.Title));
         Assert.Contains(quality, r => r.Contains("City without a since-year"));
+        var eGovernment = await portal.WithDbAsync(db => db.Areas.Where(a => a.Slug == "e-government")
+            .Select(a => new { a.Name, a.DeclaredProjectCount, Listed = db.Projects.Count(p => p.AreaId == a.Id && !p.IsArchived) }).SingleAsync());
+        Assert.NotEqual(eGovernment.DeclaredProjectCount, eGovernment.Listed);
+        Assert.Contains(quality, r => r.Contains(eGovernment.Name) && r.Contains($"{eGovernment.DeclaredProjectCount} declared, {eGovernment.Listed} listed"));
     }
 }

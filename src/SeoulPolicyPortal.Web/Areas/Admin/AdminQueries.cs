@@ -8,7 +8,8 @@ public sealed record DashboardCount(string Label, int Active, int Archived, stri
 
 public sealed record RecentChange(string Segment, int EntityId, string Noun, string Label, string Action, int Version, DateTime ChangedAtUtc, string ChangedBy);
 
-public sealed record QualityIssue(string Kind, string Label, string Detail, string Link);
+/// <summary>One data-quality finding; <see cref="Detail"/> is interface text with {0}, {1} for <see cref="Values"/>.</summary>
+public sealed record QualityIssue(string Kind, string Label, string Detail, string Link, params object[] Values);
 
 public sealed record DashboardViewModel(IReadOnlyList<DashboardCount> Counts, IReadOnlyList<RecentChange> Recent, IReadOnlyList<QualityIssue> Quality);
 
@@ -52,20 +53,20 @@ public sealed class AdminQueries(PortalDbContext db)
             .Select(a => new { a.Id, a.Name, a.DeclaredProjectCount, Listed = projects.Count(p => p.AreaId == a.Id) })
             .ToListAsync(cancellationToken);
         issues.AddRange(areas.Where(a => a.DeclaredProjectCount != a.Listed).Select(a => new QualityIssue(
-            "Declared vs listed", a.Name, $"{a.DeclaredProjectCount} declared, {a.Listed} listed", $"/admin/areas/{a.Id}/edit")));
+            "Declared vs listed", a.Name, "{0} declared, {1} listed", $"/admin/areas/{a.Id}/edit", a.DeclaredProjectCount!, a.Listed)));
 
         var concentrations = await db.Concentrations.AsNoTracking().Where(c => !c.IsArchived && c.DeclaredProjectCount != null)
             .OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
             .Select(c => new { c.Id, c.Name, AreaName = c.Area!.Name, c.DeclaredProjectCount, Listed = projects.Count(p => p.ConcentrationId == c.Id) })
             .ToListAsync(cancellationToken);
         issues.AddRange(concentrations.Where(c => c.DeclaredProjectCount != c.Listed).Select(c => new QualityIssue(
-            "Declared vs listed", $"{c.AreaName} › {c.Name}", $"{c.DeclaredProjectCount} declared, {c.Listed} listed", $"/admin/concentrations/{c.Id}/edit")));
+            "Declared vs listed", $"{c.AreaName} › {c.Name}", "{0} declared, {1} listed", $"/admin/concentrations/{c.Id}/edit", c.DeclaredProjectCount!, c.Listed)));
 
         var regions = await db.Regions.AsNoTracking().Where(r => r.DeclaredCityCount != null).OrderBy(r => r.Position)
             .Select(r => new { r.Slug, r.Name, r.DeclaredCityCount, Listed = db.Cities.Count(c => c.RegionId == r.Id && !c.IsArchived) })
             .ToListAsync(cancellationToken);
         issues.AddRange(regions.Where(r => r.DeclaredCityCount != r.Listed).Select(r => new QualityIssue(
-            "Declared vs listed", r.Name, $"{r.DeclaredCityCount} declared, {r.Listed} listed", $"/admin/cities?region={r.Slug}")));
+            "Declared vs listed", r.Name, "{0} declared, {1} listed", $"/admin/cities?region={r.Slug}", r.DeclaredCityCount!, r.Listed)));
 
         var withoutCountry = await projects.Where(p => !p.Partners.Any(pp => pp.CountryCode != null)).OrderBy(p => p.Title)
             .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
@@ -73,7 +74,7 @@ public sealed class AdminQueries(PortalDbContext db)
 
         var withoutYear = await db.Cities.AsNoTracking().Where(c => !c.IsArchived && c.SinceYear == null).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, Country = c.Country!.Name }).ToListAsync(cancellationToken);
-        issues.AddRange(withoutYear.Select(c => new QualityIssue("City without a since-year", c.Name, c.Country, $"/admin/cities/{c.Id}/edit")));
+        issues.AddRange(withoutYear.Select(c => new QualityIssue("City without a since-year", c.Name, "{0}", $"/admin/cities/{c.Id}/edit", c.Country)));
         return issues;
     }
 
