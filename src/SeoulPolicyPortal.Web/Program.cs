@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using SeoulPolicyPortal.Web;
+using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Projects;
 using SeoulPolicyPortal.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// "admin ..." is a command-line verb, not configuration; the web host gets no arguments then.
+var isAdminCommand = AdminCommand.IsInvoked(args);
+var builder = WebApplication.CreateBuilder(isAdminCommand ? [] : args);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
@@ -26,14 +29,22 @@ AddPortalServices(builder.Services, builder.Configuration, builder.Environment);
 var app = builder.Build();
 
 await app.Services.MigrateAndSeedAsync(app.Configuration);
+if (isAdminCommand)
+{
+    return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+}
+
+await app.Services.EnsureFirstAdminAsync(app.Configuration);
 
 UsePortalPipeline(app);
 
 await app.RunAsync();
+return 0;
 
 static void AddPortalServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
 {
     services.AddPortalDatabase(configuration, environment);
+    services.AddPortalAdmin(configuration, environment);
     services.AddScoped<ProjectCatalogue>();
     services.AddScoped<CityDirectory>();
 
@@ -76,6 +87,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UseSecurityHeaders();
     app.UseRequestLocalization();
     app.UseRouting();
+    app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
 

@@ -137,3 +137,36 @@ public sealed class AppliedSeed
     public required string Key { get; set; }
     public DateTime AppliedAtUtc { get; set; }
 }
+
+/// <summary>
+/// One saved change to an editable row: the full editable state after the change and the state before it, both as
+/// JSON. Written in the same transaction as the change; restoring an old state writes a new revision.
+/// </summary>
+public sealed class Revision
+{
+    public long Id { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public int Version { get; set; }
+    public required string Action { get; set; }
+    public DateTime ChangedAtUtc { get; set; }
+    public required string ChangedBy { get; set; }
+
+    /// <summary>A readable name of the row at the time (a project's title), so the audit log needs no join.</summary>
+    public required string Label { get; set; }
+
+    public required string SnapshotJson { get; set; }
+    public string? PreviousSnapshotJson { get; set; }
+}
+
+/// <summary>Something that happened to an account: sign-ins that succeeded, failed or hit the lockout, users and roles changed.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string Kind { get; set; }
+    public string? Email { get; set; }
+    public string? ActedBy { get; set; }
+    public string? IpAddress { get; set; }
+    public string? Detail { get; set; }
+}

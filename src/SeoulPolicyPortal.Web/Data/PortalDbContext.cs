@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentSection> ContentSections => Set<ContentSection>();
     public DbSet<StatedFigure> StatedFigures => Set<StatedFigure>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

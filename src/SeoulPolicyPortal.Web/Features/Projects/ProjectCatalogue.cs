@@ -12,6 +12,13 @@ public sealed record ProjectListItem(
 
 public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
 
+/// <summary>Readers only ever see active projects; the admin list can ask for the archived ones.</summary>
+public enum ProjectStatus
+{
+    Active,
+    Archived,
+}
+
 public sealed record CatalogueFacets(
     IReadOnlyList<FacetValue> Areas, IReadOnlyList<FacetValue> Concentrations, IReadOnlyList<FacetValue> Countries, IReadOnlyList<FacetValue> Years)
 {
@@ -31,12 +38,13 @@ public sealed record CataloguePage(
 /// </summary>
 public sealed class ProjectCatalogue(PortalDbContext db)
 {
-    public async Task<CataloguePage> QueryAsync(ProjectFilter filter, bool withFacets, CancellationToken cancellationToken)
+    public async Task<CataloguePage> QueryAsync(
+        ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active)
     {
         var problems = new List<FilterProblem>();
         filter = await DropUnknownValuesAsync(filter, problems, cancellationToken);
 
-        var matching = Apply(filter);
+        var matching = Apply(filter, status);
         var total = await matching.CountAsync(cancellationToken);
         var pageCount = total == 0 ? 1 : (total + filter.PageSize - 1) / filter.PageSize;
         if (filter.Page > pageCount)
@@ -55,7 +63,7 @@ public sealed class ProjectCatalogue(PortalDbContext db)
                 p.StartYear, p.EndYear))
             .ToListAsync(cancellationToken);
 
-        var facets = withFacets ? await FacetsAsync(filter, cancellationToken) : CatalogueFacets.None;
+        var facets = withFacets ? await FacetsAsync(filter, status, cancellationToken) : CatalogueFacets.None;
         return new CataloguePage(filter, total, items, facets, problems);
     }
 
@@ -86,9 +94,10 @@ public sealed class ProjectCatalogue(PortalDbContext db)
         return filter;
     }
 
-    private IQueryable<Project> Apply(ProjectFilter filter, string? ignore = null)
+    private IQueryable<Project> Apply(ProjectFilter filter, ProjectStatus status, string? ignore = null)
     {
-        var query = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
+        var archived = status == ProjectStatus.Archived;
+        var query = db.Projects.AsNoTracking().Where(p => p.IsArchived == archived);
         if (filter.Area is not null && ignore != "area")
         {
             query = query.Where(p => p.Area!.Slug == filter.Area);
@@ -127,9 +136,9 @@ public sealed class ProjectCatalogue(PortalDbContext db)
         _ => query.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.EndYear).ThenByDescending(p => p.Id),
     };
 
-    private async Task<CatalogueFacets> FacetsAsync(ProjectFilter filter, CancellationToken cancellationToken)
+    private async Task<CatalogueFacets> FacetsAsync(ProjectFilter filter, ProjectStatus status, CancellationToken cancellationToken)
     {
-        var areaCounts = await Apply(filter, ignore: "area")
+        var areaCounts = await Apply(filter, status, ignore: "area")
             .GroupBy(p => p.AreaId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var areas = (await db.Areas.AsNoTracking().Where(a => !a.IsArchived).OrderBy(a => a.Position)
@@ -137,7 +146,7 @@ public sealed class ProjectCatalogue(PortalDbContext db)
             .Select(a => new FacetValue(a.Slug, a.Name, areaCounts.GetValueOrDefault(a.Id), a.Slug == filter.Area))
             .ToList();
 
-        var concentrationCounts = await Apply(filter, ignore: "concentration")
+        var concentrationCounts = await Apply(filter, status, ignore: "concentration")
             .GroupBy(p => p.Concentration!.Slug).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         // Without a chosen area, a sub-area name shared by two areas ("Capacity Building") is one choice.
@@ -150,7 +159,7 @@ public sealed class ProjectCatalogue(PortalDbContext db)
             .Where(f => f.Count > 0 || f.Selected)
             .ToList();
 
-        var projectsForCountries = Apply(filter, ignore: "country");
+        var projectsForCountries = Apply(filter, status, ignore: "country");
         var countries = await db.ProjectPartners.AsNoTracking()
             .Where(pp => pp.CountryCode != null && projectsForCountries.Any(p => p.Id == pp.ProjectId))
             .GroupBy(pp => new { pp.CountryCode, pp.Country!.Name })
@@ -165,7 +174,7 @@ public sealed class ProjectCatalogue(PortalDbContext db)
             countryFacet.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.CurrentCulture));
         }
 
-        var spans = await Apply(filter, ignore: "year").Select(p => new { p.StartYear, p.EndYear }).ToListAsync(cancellationToken);
+        var spans = await Apply(filter, status, ignore: "year").Select(p => new { p.StartYear, p.EndYear }).ToListAsync(cancellationToken);
         var years = spans.SelectMany(s => Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1))
             .GroupBy(y => y)
             .Select(g => new FacetValue(g.Key.ToString(), g.Key.ToString(), g.Count(), g.Key == filter.Year))

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data;
+
+namespace SeoulPolicyPortal.Web.Areas.Admin;
+
+public static class AdminRoles
+{
+    public const string Admin = "Admin";
+    public const string Editor = "Editor";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Editor];
+}
+
+public static class AdminPolicies
+{
+    /// <summary>Edits content: an Editor or an Admin.</summary>
+    public const string Editor = "Editor";
+
+    /// <summary>Manages users and reads the audit log.</summary>
+    public const string Admin = "Admin";
+
+    public const string SignInRateLimit = "sign-in";
+}
+
+/// <summary>Everything under /admin: signed in as an Editor or Admin, or redirected to the sign-in page.</summary>
+[Area("Admin")]
+[Authorize(Policy = AdminPolicies.Editor)]
+public abstract class AdminController : Controller
+{
+    protected const string InputPrefix = "Input";
+
+    protected string CurrentUser => User.Identity?.Name ?? "unknown";
+
+    /// <summary>Interface text for messages set in actions; the views use the same localizer.</summary>
+    protected IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
+    protected async Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
+        ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        var names = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().SnapshotNamesAsync(cancellationToken);
+        return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
+            SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json), names));
+    }
+
+    /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>
+    protected bool IsSave(string? command) => command is null or EditCommands.Save;
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data;
+
+namespace SeoulPolicyPortal.Web.Areas.Admin;
+
+public sealed record DashboardCount(string Label, int Active, int Archived, string Link);
+
+public sealed record RecentChange(string Segment, int EntityId, string Noun, string Label, string Action, int Version, DateTime ChangedAtUtc, string ChangedBy);
+
+/// <summary>One data-quality finding; <see cref="Detail"/> is interface text with {0}, {1} for <see cref="Values"/>.</summary>
+public sealed record QualityIssue(string Kind, string Label, string Detail, string Link, params object[] Values);
+
+public sealed record DashboardViewModel(IReadOnlyList<DashboardCount> Counts, IReadOnlyList<RecentChange> Recent, IReadOnlyList<QualityIssue> Quality);
+
+public sealed record AuditEntry(DateTime AtUtc, string Kind, string Who, string What, string? Link, string? IpAddress);
+
+public sealed record AuditViewModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
+
+/// <summary>The admin area's read-only questions: dashboard, data quality, audit log and the lists the edit forms offer.</summary>
+public sealed class AdminQueries(PortalDbContext db)
+{
+    public async Task<DashboardViewModel> DashboardAsync(CancellationToken cancellationToken)
+    {
+        async Task<DashboardCount> Count<T>(IQueryable<T> rows, string label, string link) where T : EditableEntity =>
+            new(label, await rows.CountAsync(r => !r.IsArchived, cancellationToken), await rows.CountAsync(r => r.IsArchived, cancellationToken), link);
+
+        var counts = new List<DashboardCount>
+        {
+            await Count(db.Projects, "Projects", "/admin/projects"),
+            await Count(db.Cities, "Partner cities", "/admin/cities"),
+            await Count(db.Areas, "Areas", "/admin/areas"),
+            await Count(db.Concentrations, "Sub-areas", "/admin/areas"),
+            await Count(db.ContentSections, "Overview sections", "/admin/content"),
+        };
+
+        var recent = (await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(cancellationToken))
+            .Select(ToRecent).OfType<RecentChange>().ToList();
+        return new DashboardViewModel(counts, recent, await QualityAsync(cancellationToken));
+    }
+
+    internal static RecentChange? ToRecent(Revision r) => ContentKind.FromType(r.EntityType) is { } kind
+        ? new RecentChange(kind.Segment, r.EntityId, kind.Noun, r.Label, r.Action, r.Version, r.ChangedAtUtc, r.ChangedBy)
+        : null;
+
+    /// <summary>Where the stated figures and the listed rows disagree, and rows missing what readers expect.</summary>
+    public async Task<IReadOnlyList<QualityIssue>> QualityAsync(CancellationToken cancellationToken)
+    {
+        var issues = new List<QualityIssue>();
+        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
+
+        var areas = await db.Areas.AsNoTracking().Where(a => !a.IsArchived && a.DeclaredProjectCount != null).OrderBy(a => a.Position)
+            .Select(a => new { a.Id, a.Name, a.DeclaredProjectCount, Listed = projects.Count(p => p.AreaId == a.Id) })
+            .ToListAsync(cancellationToken);
+        issues.AddRange(areas.Where(a => a.DeclaredProjectCount != a.Listed).Select(a => new QualityIssue(
+            "Declared vs listed", a.Name, "{0} declared, {1} listed", $"/admin/areas/{a.Id}/edit", a.DeclaredProjectCount!, a.Listed)));
+
+        var concentrations = await db.Concentrations.AsNoTracking().Where(c => !c.IsArchived && c.DeclaredProjectCount != null)
+            .OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
+            .Select(c => new { c.Id, c.Name, AreaName = c.Area!.Name, c.DeclaredProjectCount, Listed = projects.Count(p => p.ConcentrationId == c.Id) })
+            .ToListAsync(cancellationToken);
+        issues.AddRange(concentrations.Where(c => c.DeclaredProjectCount != c.Listed).Select(c => new QualityIssue(
+            "Declared vs listed", $"{c.AreaName} › {c.Name}", "{0} declared, {1} listed", $"/admin/concentrations/{c.Id}/edit", c.DeclaredProjectCount!, c.Listed)));
+
+        var regions = await db.Regions.AsNoTracking().Where(r => r.DeclaredCityCount != null).OrderBy(r => r.Position)
+            .Select(r => new { r.Slug, r.Name, r.DeclaredCityCount, Listed = db.Cities.Count(c => c.RegionId == r.Id && !c.IsArchived) })
+            .ToListAsync(cancellationToken);
+        issues.AddRange(regions.Where(r => r.DeclaredCityCount != r.Listed).Select(r => new QualityIssue(
+            "Declared vs listed", r.Name, "{0} declared, {1} listed", $"/admin/cities?region={r.Slug}", r.DeclaredCityCount!, r.Listed)));
+
+        var withoutCountry = await projects.Where(p => !p.Partners.Any(pp => pp.CountryCode != null)).OrderBy(p => p.Title)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
+        issues.AddRange(withoutCountry.Select(p => new QualityIssue("Project without a country", p.Title, "No partner has a country", $"/admin/projects/{p.Id}/edit")));
+
+        var withoutYear = await db.Cities.AsNoTracking().Where(c => !c.IsArchived && c.SinceYear == null).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, Country = c.Country!.Name }).ToListAsync(cancellationToken);
+        issues.AddRange(withoutYear.Select(c => new QualityIssue("City without a since-year", c.Name, "{0}", $"/admin/cities/{c.Id}/edit", c.Country)));
+        return issues;
+    }
+
+    public async Task<AuditViewModel> AuditAsync(int page, CancellationToken cancellationToken)
+    {
+        const int pageSize = 100;
+        var take = page * pageSize + 1;
+        var revisions = await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
+        var entries = revisions.Select(r => ToRecent(r) is { } c
+                ? new AuditEntry(r.ChangedAtUtc, $"{c.Noun} {c.Action}", c.ChangedBy, $"{c.Label} (version {c.Version})", $"/admin/{c.Segment}/{c.EntityId}/history", null)
+                : null)
+            .OfType<AuditEntry>()
+            .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, e.ActedBy ?? e.Email ?? "", $"{e.Email} {e.Detail}".Trim(), null, e.IpAddress)))
+            .OrderByDescending(e => e.AtUtc)
+            .ToList();
+        return new AuditViewModel(entries.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, entries.Count > page * pageSize);
+    }
+
+    public async Task<EditLookups> LookupsAsync(CancellationToken cancellationToken)
+    {
+        static string Mark(string name, bool archived) => archived ? $"{name} (archived)" : name;
+
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position)
+            .Select(a => new { a.Id, a.Name, a.IsArchived }).ToListAsync(cancellationToken);
+        var concentrations = await db.Concentrations.AsNoTracking().OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
+            .Select(c => new { c.Id, c.Name, c.IsArchived, AreaName = c.Area!.Name }).ToListAsync(cancellationToken);
+        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        return new EditLookups(
+            areas.Select(a => new Option(a.Id.ToString(), Mark(a.Name, a.IsArchived))).ToList(),
+            concentrations.Select(c => new Option(c.Id.ToString(), Mark(c.Name, c.IsArchived), c.AreaName)).ToList(),
+            countries.Select(c => new Option(c.Code, c.Name)).ToList(),
+            regions.Select(r => new Option(r.Id.ToString(), r.Name)).ToList());
+    }
+
+    public async Task<SnapshotNames> SnapshotNamesAsync(CancellationToken cancellationToken)
+    {
+        var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id.ToString(), a => a.Name, cancellationToken);
+        var concentrations = await db.Concentrations.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString(), c => c.Name, cancellationToken);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id.ToString(), r => r.Name, cancellationToken);
+        return new SnapshotNames(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["areaId"] = areas, ["concentrationId"] = concentrations, ["regionId"] = regions,
+        });
+    }
+
+    public async Task<IReadOnlyList<UserItem>> UsersAsync(CancellationToken cancellationToken)
+    {
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        return users.Select(u => new UserItem(
+                u.Id, u.Email ?? u.UserName ?? u.Id, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
+                u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end.UtcDateTime : null, u.AccessFailedCount))
+            .ToList();
+    }
+}
+
+public sealed record UserItem(string Id, string Email, IReadOnlyList<string> Roles, DateTime? LockedUntilUtc, int FailedSignIns);

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data;
+
+namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
+
+public static class RevisionActions
+{
+    public const string Created = "created";
+    public const string Edited = "edited";
+    public const string Archived = "archived";
+    public const string Unarchived = "unarchived";
+    public const string Restored = "restored";
+}
+
+/// <summary>
+/// Saves an editor's change together with its revision, in one transaction: a change is never kept without its
+/// history, and a stale version raises <see cref="DbUpdateConcurrencyException"/> before anything is written.
+/// </summary>
+public sealed class ContentEditor(PortalDbContext db)
+{
+    /// <param name="expectedVersion">The version the editor's form was loaded with; null skips the check (new rows).</param>
+    public async Task SaveAsync(
+        ContentKind kind, EditableEntity entity, string action, string? previousSnapshotJson, int? expectedVersion, string user,
+        CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(entity);
+        if (entry.State == EntityState.Unchanged)
+        {
+            // A change to child rows only (a project's partners) still makes a new version and checks the old one.
+            entry.State = EntityState.Modified;
+        }
+
+        if (expectedVersion is { } version && entry.State == EntityState.Modified)
+        {
+            entry.Property(e => e.Version).OriginalValue = version;
+        }
+
+        entity.UpdatedBy = user;
+        await kind.RefreshDerivedAsync(db, entity, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.Add(new Revision
+        {
+            EntityType = kind.Type,
+            EntityId = entity.Id,
+            Version = entity.Version,
+            Action = action,
+            ChangedAtUtc = entity.UpdatedAtUtc,
+            ChangedBy = user,
+            Label = Truncate(kind.Describe(entity), 400),
+            SnapshotJson = kind.SnapshotJson(entity),
+            PreviousSnapshotJson = previousSnapshotJson,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Archives or brings back a row, as a revision like any other change.</summary>
+    public async Task<bool> SetArchivedAsync(ContentKind kind, int id, bool archived, string user, CancellationToken cancellationToken)
+    {
+        var entity = await kind.FindAsync(db, id, cancellationToken);
+        if (entity is null)
+        {
+            return false;
+        }
+
+        if (entity.IsArchived != archived)
+        {
+            var before = kind.SnapshotJson(entity);
+            entity.IsArchived = archived;
+            await SaveAsync(kind, entity, archived ? RevisionActions.Archived : RevisionActions.Unarchived, before, null, user, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Restoring writes the old state as a new version; history is never rewritten. <paramref name="stateBefore"/>
+    /// restores the state the revision replaced, which is how a row goes back to what the seed data first made it.
+    /// </summary>
+    public async Task<bool> RestoreAsync(
+        ContentKind kind, int id, long revisionId, string user, CancellationToken cancellationToken, bool stateBefore = false)
+    {
+        var revision = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == kind.Type && r.EntityId == id, cancellationToken);
+        var entity = revision is null ? null : await kind.FindAsync(db, id, cancellationToken);
+        var snapshot = stateBefore ? revision?.PreviousSnapshotJson : revision?.SnapshotJson;
+        if (snapshot is null || entity is null)
+        {
+            return false;
+        }
+
+        var before = kind.SnapshotJson(entity);
+        kind.Apply(entity, snapshot);
+        await SaveAsync(kind, entity, RevisionActions.Restored, before, null, user, cancellationToken);
+        return true;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+public sealed record FieldChange(string Field, string? Before, string? After)
+{
+    public bool Changed => !string.Equals(Before, After, StringComparison.Ordinal);
+}
+
+/// <summary>Names for the ids inside snapshots (areaId → area names), so a diff reads "Transportation (3)", not "3".</summary>
+public sealed record SnapshotNames(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ByField)
+{
+    public static readonly SnapshotNames None = new(new Dictionary<string, IReadOnlyDictionary<string, string>>());
+}
+
+/// <summary>Compares two snapshots field by field, for the history page and the conflict page.</summary>
+public static class SnapshotDiff
+{
+    public static IReadOnlyList<FieldChange> Compare(string? beforeJson, string? afterJson, SnapshotNames? names = null)
+    {
+        var before = Flatten(beforeJson, names ?? SnapshotNames.None);
+        var after = Flatten(afterJson, names ?? SnapshotNames.None);
+        return before.Keys.Union(after.Keys)
+            .Select(key => new FieldChange(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key)))
+            .ToList();
+    }
+
+    private static Dictionary<string, string?> Flatten(string? json, SnapshotNames names)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (json is null)
+        {
+            return fields;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var text = Text(property.Value);
+            if (text is not null && names.ByField.TryGetValue(property.Name, out var byId) && byId.TryGetValue(text, out var name))
+            {
+                text = $"{name} ({text})";
+            }
+
+            fields[Humanize(property.Name)] = text;
+        }
+
+        return fields;
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Array => string.Join("; ", value.EnumerateArray().Select(Text)),
+        JsonValueKind.Object => string.Join(" · ", value.EnumerateObject().Select(p => Text(p.Value)).Where(t => !string.IsNullOrEmpty(t))),
+        _ => value.GetRawText(),
+    };
+
+    private static string Humanize(string name)
+    {
+        if (name == "isArchived")
+        {
+            return "Archived";
+        }
+
+        if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i == 0)
+            {
+                builder.Append(char.ToUpperInvariant(c));
+            }
+            else if (char.IsUpper(c))
+            {
+                builder.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data;
+
+namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
+
+public sealed record PartnerSnapshot(string? CountryCode, string? Name);
+
+public sealed record ProjectSnapshot(
+    string Title, int AreaId, int ConcentrationId, int StartYear, int EndYear, string? DescriptionMarkdown,
+    IReadOnlyList<PartnerSnapshot> Partners, bool IsArchived);
+
+public sealed record CitySnapshot(
+    string Name, string CountryCode, int RegionId, CityRelationship Relationship, int? SinceYear, string? Note, bool IsArchived);
+
+public sealed record AreaSnapshot(string Slug, string Name, int Position, int? DeclaredProjectCount, bool IsArchived);
+
+public sealed record ConcentrationSnapshot(int AreaId, string Slug, string Name, int Position, int? DeclaredProjectCount, bool IsArchived);
+
+public sealed record ContentSnapshot(string Slug, string Title, string BodyMarkdown, int Position, bool IsArchived);
+
+/// <summary>
+/// What the revision history needs to know about one kind of editable row: how to load it, how to take a snapshot
+/// of its editable state, and how to put an old snapshot back.
+/// </summary>
+public abstract class ContentKind
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static readonly ProjectKind Project = new();
+    public static readonly CityKind City = new();
+    public static readonly AreaKind Area = new();
+    public static readonly ConcentrationKind Concentration = new();
+    public static readonly ContentSectionKind Content = new();
+
+    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content];
+
+    /// <summary>Stored in Revision.EntityType.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>The URL segment under /admin.</summary>
+    public abstract string Segment { get; }
+
+    public abstract string Noun { get; }
+
+    public virtual string ListUrl => $"/admin/{Segment}";
+
+    public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
+
+    public static ContentKind? FromType(string type) => All.FirstOrDefault(k => k.Type == type);
+
+    public abstract Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken);
+
+    public abstract string SnapshotJson(EditableEntity entity);
+
+    public abstract string Describe(EditableEntity entity);
+
+    /// <summary>Puts a snapshot's values back on the tracked row (a restore); the archived flag included.</summary>
+    public abstract void Apply(EditableEntity entity, string snapshotJson);
+
+    /// <summary>Recomputes stored derived columns (search text) so every save keeps them true.</summary>
+    public virtual Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public abstract class ContentKind<TEntity, TSnapshot> : ContentKind where TEntity : EditableEntity
+{
+    public abstract TSnapshot Snapshot(TEntity entity);
+
+    public abstract void Apply(TEntity entity, TSnapshot snapshot);
+
+    public abstract string Describe(TEntity entity);
+
+    public override string SnapshotJson(EditableEntity entity) => JsonSerializer.Serialize(Snapshot((TEntity)entity), Json);
+
+    public override string Describe(EditableEntity entity) => Describe((TEntity)entity);
+
+    public override void Apply(EditableEntity entity, string snapshotJson) =>
+        Apply((TEntity)entity, JsonSerializer.Deserialize<TSnapshot>(snapshotJson, Json)
+            ?? throw new InvalidOperationException("An empty snapshot cannot be restored."));
+}
+
+public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
+{
+    public override string Type => "project";
+    public override string Segment => "projects";
+    public override string Noun => "Project";
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Projects.Include(p => p.Partners).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public override ProjectSnapshot Snapshot(Project p) => new(
+        p.Title, p.AreaId, p.ConcentrationId, p.StartYear, p.EndYear, p.DescriptionMarkdown,
+        p.Partners.OrderBy(pp => pp.Position).Select(pp => new PartnerSnapshot(pp.CountryCode, pp.Name)).ToList(), p.IsArchived);
+
+    public override void Apply(Project p, ProjectSnapshot s)
+    {
+        p.Title = s.Title;
+        p.AreaId = s.AreaId;
+        p.ConcentrationId = s.ConcentrationId;
+        p.StartYear = s.StartYear;
+        p.EndYear = s.EndYear;
+        p.DescriptionMarkdown = s.DescriptionMarkdown;
+        p.IsArchived = s.IsArchived;
+        SetPartners(p, s.Partners);
+    }
+
+    public static void SetPartners(Project project, IEnumerable<PartnerSnapshot> partners)
+    {
+        project.Partners.Clear();
+        var position = 1;
+        foreach (var partner in partners)
+        {
+            project.Partners.Add(new ProjectPartner { CountryCode = partner.CountryCode, Name = partner.Name, Position = position++ });
+        }
+    }
+
+    public override string Describe(Project entity) => entity.Title;
+
+    public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
+    {
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var project = (Project)entity;
+        project.SearchText = SearchText.ForProject(project, countries);
+    }
+}
+
+public sealed class CityKind : ContentKind<City, CitySnapshot>
+{
+    public override string Type => "city";
+    public override string Segment => "cities";
+    public override string Noun => "Partner city";
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Cities.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public override CitySnapshot Snapshot(City c) => new(c.Name, c.CountryCode, c.RegionId, c.Relationship, c.SinceYear, c.Note, c.IsArchived);
+
+    public override void Apply(City c, CitySnapshot s)
+    {
+        c.Name = s.Name;
+        c.CountryCode = s.CountryCode;
+        c.RegionId = s.RegionId;
+        c.Relationship = s.Relationship;
+        c.SinceYear = s.SinceYear;
+        c.Note = s.Note;
+        c.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(City entity) => entity.Name;
+
+    public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
+    {
+        var city = (City)entity;
+        var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == city.CountryCode, cancellationToken);
+        city.SearchText = SearchText.ForCity(city, country);
+    }
+}
+
+public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
+{
+    public override string Type => "area";
+    public override string Segment => "areas";
+    public override string Noun => "Area";
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Areas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public override AreaSnapshot Snapshot(Area a) => new(a.Slug, a.Name, a.Position, a.DeclaredProjectCount, a.IsArchived);
+
+    public override void Apply(Area a, AreaSnapshot s)
+    {
+        a.Slug = s.Slug;
+        a.Name = s.Name;
+        a.Position = s.Position;
+        a.DeclaredProjectCount = s.DeclaredProjectCount;
+        a.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(Area entity) => entity.Name;
+}
+
+public sealed class ConcentrationKind : ContentKind<Concentration, ConcentrationSnapshot>
+{
+    public override string Type => "concentration";
+    public override string Segment => "concentrations";
+    public override string Noun => "Sub-area";
+    public override string ListUrl => "/admin/areas";
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Concentrations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public override ConcentrationSnapshot Snapshot(Concentration c) => new(c.AreaId, c.Slug, c.Name, c.Position, c.DeclaredProjectCount, c.IsArchived);
+
+    public override void Apply(Concentration c, ConcentrationSnapshot s)
+    {
+        c.AreaId = s.AreaId;
+        c.Slug = s.Slug;
+        c.Name = s.Name;
+        c.Position = s.Position;
+        c.DeclaredProjectCount = s.DeclaredProjectCount;
+        c.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(Concentration entity) => entity.Name;
+}
+
+public sealed class ContentSectionKind : ContentKind<ContentSection, ContentSnapshot>
+{
+    public override string Type => "content";
+    public override string Segment => "content";
+    public override string Noun => "Overview section";
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.ContentSections.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    public override ContentSnapshot Snapshot(ContentSection s) => new(s.Slug, s.Title, s.BodyMarkdown, s.Position, s.IsArchived);
+
+    public override void Apply(ContentSection c, ContentSnapshot s)
+    {
+        c.Slug = s.Slug;
+        c.Title = s.Title;
+        c.BodyMarkdown = s.BodyMarkdown;
+        c.Position = s.Position;
+        c.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(ContentSection entity) => entity.Title;
+}

@@ -1,0 +1,28 @@
+namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
+
+public sealed record Option(string Value, string Label, string? Group = null);
+
+/// <summary>The saved row as it is now, beside what the editor submitted from a stale form.</summary>
+public sealed record ConflictViewModel(int TheirVersion, string? TheirUpdatedBy, DateTime TheirUpdatedAtUtc, IReadOnlyList<FieldChange> Fields);
+
+/// <summary>Everything around an edit form: which row, its state, a Markdown preview and a conflict if there is one.</summary>
+public sealed record EditorState(ContentKind Kind, int? Id, string Label, bool IsArchived, string? PreviewHtml = null, ConflictViewModel? Conflict = null)
+{
+    public bool IsNew => Id is null;
+    public string FormAction => IsNew ? $"/admin/{Kind.Segment}/new" : $"/admin/{Kind.Segment}/{Id}/edit";
+    public string HistoryUrl => $"/admin/{Kind.Segment}/{Id}/history";
+}
+
+public sealed record EditLookups(
+    IReadOnlyList<Option> Areas, IReadOnlyList<Option> Concentrations, IReadOnlyList<Option> Countries, IReadOnlyList<Option> Regions);
+
+public sealed record EditPage<TInput>(EditorState State, TInput Input, EditLookups Lookups);
+
+/// <summary>The submit buttons of an edit form; anything but "save" re-renders the form without saving.</summary>
+public static class EditCommands
+{
+    public const string Save = "save";
+    public const string Preview = "preview";
+    public const string AddPartner = "add-partner";
+    public const string RemovePartnerPrefix = "remove-partner-";
+}
