@@ -61,6 +61,18 @@ public sealed class PlatformTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task AdminPages_AreNeverCompressed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/sign-in");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task Stylesheet_IsServedLocally()
     {
         var document = await _client.GetDocumentAsync("/");
