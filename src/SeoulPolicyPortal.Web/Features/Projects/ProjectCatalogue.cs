@@ -105,16 +105,28 @@ public sealed class ProjectCatalogue(PortalDbContext db)
     // the shaper build a delegate per row, and DynamicMethod.CreateDelegate led the profile.
 
     // Archived areas come too: a live sub-area is valid even under an archived area, as it always was.
+    private static readonly Func<PortalDbContext, IAsyncEnumerable<AreaJoinRow>> AreasQuery = EF.CompileAsyncQuery(
+        (PortalDbContext db) =>
+            from a in db.Areas.AsNoTracking()
+            from c in a.Concentrations.Where(c => !c.IsArchived).DefaultIfEmpty()
+            orderby a.Position, a.Id, c!.Position
+            select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, c!.Slug, c.Name));
+
+    // Without a text search (the common case) the rows come from a query compiled once; keep it in step with the
+    // search variant in RowsAsync (the text-search tests exercise that one, every other catalogue test this one).
+    private static readonly Func<PortalDbContext, IAsyncEnumerable<PartnerJoinRow>> AllRowsQuery = EF.CompileAsyncQuery(
+        (PortalDbContext db) =>
+            from p in db.Projects.AsNoTracking()
+            where !p.IsArchived
+            from pp in p.Partners.DefaultIfEmpty()
+            orderby p.Id, pp!.Position
+            select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.StartYear, p.EndYear,
+                (int?)pp!.Id, pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name));
+
     private async Task<List<AreaRow>> AreasAsync(CancellationToken cancellationToken)
     {
-        var rows = await (
-                from a in db.Areas.AsNoTracking()
-                from c in a.Concentrations.Where(c => !c.IsArchived).DefaultIfEmpty()
-                orderby a.Position, a.Id, c!.Position
-                select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, c!.Slug, c.Name))
-            .ToListAsync(cancellationToken);
         var areas = new List<AreaRow>();
-        foreach (var row in rows)
+        await foreach (var row in AreasQuery(db).WithCancellation(cancellationToken))
         {
             if (areas.Count == 0 || areas[^1].Id != row.Id)
             {
@@ -132,26 +144,9 @@ public sealed class ProjectCatalogue(PortalDbContext db)
 
     private async Task<List<ProjectRow>> RowsAsync(string? q, CancellationToken cancellationToken)
     {
-        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
-        // The text search stays in SQL: it is the one filter that no facet ignores. One scalar parameter per term
-        // keeps the SQL text stable (an array parameter made EF generate the SQL again on every call).
-        if (q is not null)
-        {
-            foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
-            {
-                projects = projects.Where(p => p.SearchText.Contains(term));
-            }
-        }
-
-        var rows = await (
-                from p in projects
-                from pp in p.Partners.DefaultIfEmpty()
-                orderby p.Id, pp!.Position
-                select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.StartYear, p.EndYear,
-                    (int?)pp!.Id, pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name))
-            .ToListAsync(cancellationToken);
+        var rows = q is null ? AllRowsQuery(db) : SearchRows(q);
         var result = new List<ProjectRow>();
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (result.Count == 0 || result[^1].Id != row.Id)
             {
@@ -166,6 +161,28 @@ public sealed class ProjectCatalogue(PortalDbContext db)
         }
 
         return result;
+    }
+
+    private IAsyncEnumerable<PartnerJoinRow> SearchRows(string q)
+    {
+        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
+        // The text search stays in SQL: it is the one filter that no facet ignores. One scalar parameter per term
+        // keeps the SQL text stable (an array parameter made EF generate the SQL again on every call).
+        if (q is not null)
+        {
+            foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+            {
+                projects = projects.Where(p => p.SearchText.Contains(term));
+            }
+        }
+
+        return (
+                from p in projects
+                from pp in p.Partners.DefaultIfEmpty()
+                orderby p.Id, pp!.Position
+                select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.StartYear, p.EndYear,
+                    (int?)pp!.Id, pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name))
+            .AsAsyncEnumerable();
     }
 
     private async Task<(ProjectFilter Filter, string? CountryName)> DropUnknownValuesAsync(
