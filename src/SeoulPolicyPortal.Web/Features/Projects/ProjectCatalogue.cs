@@ -165,15 +165,12 @@ public sealed class ProjectCatalogue(PortalDbContext db)
 
     private IAsyncEnumerable<PartnerJoinRow> SearchRows(string q)
     {
-        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
         // The text search stays in SQL: it is the one filter that no facet ignores. One scalar parameter per term
         // keeps the SQL text stable (an array parameter made EF generate the SQL again on every call).
-        if (q is not null)
+        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived);
+        foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
         {
-            foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
-            {
-                projects = projects.Where(p => p.SearchText.Contains(term));
-            }
+            projects = projects.Where(p => p.SearchText.Contains(term));
         }
 
         return (
