@@ -11,7 +11,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString("Portal"), environment.ContentRootPath);
-        services.AddDbContext<PortalDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextPool<PortalDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped<PortalSeeder>();
         services.AddDataProtection().SetApplicationName("SeoulPolicyPortal").PersistKeysToDbContext<PortalDbContext>();
         return services;

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SeoulPolicyPortal.BrowserTests;
+
+/// <summary>
+/// Runs a test body in a fresh browser context (empty cache, no cookies) and, when the body fails, keeps a full-page
+/// screenshot under artifacts/browser-failures/ at the repository root before the failure is rethrown.
+/// </summary>
+public abstract partial class BrowserTest(BrowserPortal portal)
+{
+    public static readonly BrowserNewContextOptions Desktop = new() { ViewportSize = new() { Width = 1280, Height = 900 } };
+
+    public static readonly BrowserNewContextOptions Phone = new()
+    {
+        ViewportSize = new() { Width = 390, Height = 844 },
+        DeviceScaleFactor = 3,
+        IsMobile = true,
+        HasTouch = true,
+    };
+
+    protected BrowserPortal Portal { get; } = portal;
+
+    public static string FailureFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "browser-failures");
+
+    protected string Url(string path) => new Uri(Portal.BaseAddress, path).ToString();
+
+    protected async Task InBrowserAsync(Func<IPage, Task> body, BrowserNewContextOptions? options = null, string? variant = null,
+        [CallerMemberName] string test = "")
+    {
+        var contextOptions = new BrowserNewContextOptions(options ?? Desktop) { BaseURL = Portal.BaseAddress.ToString() };
+        await using var context = await Portal.Browser.NewContextAsync(contextOptions);
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await body(page);
+        }
+        catch (Exception)
+        {
+            await SaveScreenshotAsync(page, variant is null ? $"{GetType().Name}.{test}" : $"{GetType().Name}.{test}-{variant}");
+            throw;
+        }
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(FailureFolder);
+        var path = Path.Combine(FailureFolder, UnsafeFileCharacters().Replace(name, "_") + ".png");
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            Console.Error.WriteLine($"Screenshot of the failed page: {path}");
+        }
+        catch (PlaywrightException screenshotFailure)
+        {
+            // The test's own failure is the one that matters; say why there is no picture and let it through.
+            Console.Error.WriteLine($"No screenshot for {name}: {screenshotFailure.Message}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "SeoulPolicyPortal.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No SeoulPolicyPortal.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+")]
+    private static partial Regex UnsafeFileCharacters();
+}
