@@ -10,9 +10,12 @@ namespace SeoulPolicyPortal.Tests;
 /// <summary>The real portal on a fresh SQLite file, migrated and seeded from the real seed-data at start-up.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
     public PortalFactory()
         : this(Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db"))
     {
+        _ownsDatabase = true;
     }
 
     internal PortalFactory(string databasePath)
@@ -50,6 +53,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_ownsDatabase)
+            {
+                foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
         }
     }
 }

@@ -170,3 +170,15 @@ public sealed class AuditEvent
     public string? IpAddress { get; set; }
     public string? Detail { get; set; }
 }
+
+/// <summary>
+/// A single row whose value goes up in the same transaction as every change to published content. A reader that keeps
+/// a copy of content in memory labels it with the version it read <em>before</em> the content, and asks for the
+/// version on every request: a copy is used only while the database still holds that version, so instances never
+/// disagree and an editor's save shows on the next request everywhere.
+/// </summary>
+public sealed class ContentVersion
+{
+    public int Id { get; set; }
+    public long Value { get; set; }
+}

@@ -23,18 +23,58 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditedRows();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesContent())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ContentVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEditedRows();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesContent())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ContentVersions.ExecuteUpdate(v => v.SetProperty(x => x.Value, x => x.Value + 1));
+        ownTransaction?.Commit();
+        return saved;
     }
+
+    // Readers may keep what they read for as long as ContentVersion has not moved (see ContentVersion), so every save of
+    // published content moves it, atomically and in the same transaction as the change.
+    private bool ChangesContent() =>
+        ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Country or Region or City or Area or Concentration or Project or ProjectPartner or ContentSection or StatedFigure);
 
     // The version the editor's form was loaded with stays the original value, so EF's UPDATE ... WHERE Version = @old
     // matches no row when someone else saved in between and a DbUpdateConcurrencyException is raised instead.

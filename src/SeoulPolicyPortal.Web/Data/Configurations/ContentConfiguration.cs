@@ -34,3 +34,11 @@ internal sealed class AppliedSeedConfiguration : IEntityTypeConfiguration<Applie
         builder.Property(s => s.Key).HasMaxLength(120);
     }
 }
+
+internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<ContentVersion>
+{
+    public void Configure(EntityTypeBuilder<ContentVersion> builder)
+    {
+        builder.HasData(new ContentVersion { Id = 1, Value = 1 });
+    }
+}

@@ -502,6 +502,27 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("ContentSections");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Country", b =>
                 {
                     b.Property<string>("Code")

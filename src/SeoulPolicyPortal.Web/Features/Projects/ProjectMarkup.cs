@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+
+namespace SeoulPolicyPortal.Web.Features.Projects;
+
+/// <summary>
+/// The two small fragments every project listing repeats. Built in code rather than as partial views because a
+/// catalogue page renders them forty times, and a partial's set-up cost showed in the benchmark (docs/performance.md).
+/// Text goes through <see cref="HtmlContentBuilder.Append(string)"/>, which encodes it.
+/// </summary>
+public static class ProjectMarkup
+{
+    public static IHtmlContent Years(int start, int end, IStringLocalizer localizer)
+    {
+        var from = start.ToString(CultureInfo.InvariantCulture);
+        var builder = new HtmlContentBuilder(7).AppendHtml("<span>").Append(from);
+        if (start == end)
+        {
+            return builder.AppendHtml("</span>");
+        }
+
+        var to = end.ToString(CultureInfo.InvariantCulture);
+        return builder.AppendHtml("–").Append(to).AppendHtml("</span><span class=\"visually-hidden\"> (")
+            .Append(localizer["from {0} to {1}", from, to]).AppendHtml(")</span>");
+    }
+
+    public static IHtmlContent Partner(PartnerItem partner)
+    {
+        var builder = new HtmlContentBuilder(9);
+        if (partner.Country is null)
+        {
+            return builder.AppendHtml("<span>").Append(partner.Name ?? "").AppendHtml("</span>");
+        }
+
+        if (partner.Name is not null)
+        {
+            builder.AppendHtml("<span>").Append(partner.Name).AppendHtml(", ");
+        }
+
+        // Country codes are two ASCII letters (checked on input), so the address needs no encoding.
+        builder.AppendHtml("<a href=\"/countries/").Append(partner.Country).AppendHtml("\">").Append(partner.CountryName ?? partner.Country).AppendHtml("</a>");
+        return partner.Name is null ? builder : builder.AppendHtml("</span>");
+    }
+}
