@@ -21,6 +21,7 @@ public sealed class ProjectEditingTests
     public async Task EditingAProject_ShowsTheChangeOnThePublicPagesAtOnce()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
 
@@ -47,6 +48,7 @@ public sealed class ProjectEditingTests
     public async Task Partners_AreAddedAndRemovedWithoutJavaScript()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
         var rowsBefore = form.QuerySelectorAll(".partner-row").Length;
@@ -83,6 +85,7 @@ public sealed class ProjectEditingTests
     public async Task InvalidForm_ComesBackWithMessagesBesideFieldsAndEverythingTyped()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
 
@@ -114,6 +117,7 @@ public sealed class ProjectEditingTests
     public async Task SubAreaFromAnotherArea_IsRefused()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var otherConcentration = await portal.WithDbAsync(db => db.Concentrations.Where(c => c.AreaId != project.AreaId).Select(c => c.Id).FirstAsync());
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
@@ -128,6 +132,7 @@ public sealed class ProjectEditingTests
     public async Task StaleForm_ShowsAConflictWithBothVersions_AndKeepMineOverwritesOnlyWhenChosen()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var second = await portal.SignedInClientAsync();
         var firstForm = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
@@ -163,6 +168,7 @@ public sealed class ProjectEditingTests
     public async Task History_ListsEachChangeWithBeforeAndAfter_AndRestoreMakesANewVersion()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var originalTitle = project.Title;
         foreach (var title in new[] { "Second title", "Third title" })
@@ -194,6 +200,7 @@ public sealed class ProjectEditingTests
     public async Task History_OfASeededProject_CanRestoreTheSeedVersion()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
         using (var saved = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Replaced title", ["Input.EndYear"] = "2030" }, "save"))
@@ -213,6 +220,7 @@ public sealed class ProjectEditingTests
     public async Task Archive_HidesTheProjectFromReaders_AndRestoreBringsItBack()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var publicTotal = (await client.GetJsonAsync("/api/projects")).GetProperty("total").GetInt32();
         var edit = await client.GetDocumentAsync($"/admin/projects/{project.Id}/edit");
@@ -273,6 +281,7 @@ public sealed class ProjectEditingTests
     public async Task Dashboard_ShowsCountsRecentChangesAndDataQuality()
     {
         var (portal, client, project) = await StartAsync();
+        using var host = portal;
         using var _ = portal;
         var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
         var fields = AdminHttp.FormFields(form).Where(f => !f.Key.StartsWith("Input.Partners")).ToList();
