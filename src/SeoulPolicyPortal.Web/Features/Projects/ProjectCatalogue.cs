@@ -47,12 +47,11 @@ public sealed record CataloguePage(
 /// each facet counts projects under all the other filters, so a count says what choosing that value would show.
 /// </summary>
 /// <remarks>
-/// A page costs two round trips on one connection, whatever the filters: the areas with their sub-areas, and one row
-/// per partner of every project matching the text search. Filtering, counting, the facets, the order and the page
-/// are worked out from those rows in memory. The earlier version asked SQLite eleven small questions per page and
-/// spent most of its time in the fixed cost of each; docs/performance.md has the profile and the figures. Nothing is
-/// kept between requests, so several instances never disagree. The rows grow with the catalogue (98 projects
-/// today); at some thousands of projects, counting in SQL would win again.
+/// The catalogue is read as two flat row sets (the areas with their sub-areas; one row per project partner), and
+/// filtering, counting, the facets, the order and the page are worked out from them in memory: eleven small SQL
+/// questions per page cost more than the answers (docs/performance.md). Without a text search, the rows are reused
+/// from <see cref="CatalogueRowsCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
+/// grow with the catalogue (98 projects today); at some thousands of projects, counting in SQL would win again.
 /// </remarks>
 public sealed class ProjectCatalogue(PortalDbContext db, CatalogueRowsCache cache)
 {
