@@ -62,6 +62,13 @@ public abstract partial class BrowserTest(BrowserPortal portal)
         Assert.True(outline[0] != "none" && outline[1] != "0px", $"{what} has focus but no visible outline ({string.Join(", ", outline)})");
     }
 
+    // Nothing may be wider than the screen: a phone reader should never scroll sideways to read a page.
+    protected static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide on a {widths[1]}px screen");
+    }
+
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(FailureFolder);
