@@ -10,12 +10,19 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"portal-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>Extra configuration, applied when the server starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Production, so the browser sees what a visitor sees: the error pages, the headers, the compression.
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -33,14 +40,13 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
 }
 
 /// <summary>One app and one headless Chromium, shared by every test of the browser collection.</summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     // Debian's chromium package; no browser is ever downloaded. Overridable for other machines.
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path
         ? path
         : "/usr/bin/chromium";
 
-    private readonly KestrelPortal _app = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -50,11 +56,22 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
-    public async Task InitializeAsync()
+    /// <summary>True when the app is served over HTTPS with a certificate the browser cannot know (see AdminBrowserPortal).</summary>
+    public virtual bool HasSelfSignedCertificate => false;
+
+    protected KestrelPortal App { get; } = new();
+
+    /// <summary>Starts the app on a free loopback port and returns its address.</summary>
+    protected virtual Uri StartApp()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        BaseAddress = _app.ClientOptions.BaseAddress;
+        App.UseKestrel(0);
+        App.StartServer();
+        return App.ClientOptions.BaseAddress;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        BaseAddress = StartApp();
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,7 +85,7 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -76,7 +93,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await _app.DisposeAsync();
+        await App.DisposeAsync();
     }
 }
 

@@ -29,7 +29,11 @@ public abstract partial class BrowserTest(BrowserPortal portal)
     protected async Task InBrowserAsync(Func<IPage, Task> body, BrowserNewContextOptions? options = null, string? variant = null,
         [CallerMemberName] string test = "")
     {
-        var contextOptions = new BrowserNewContextOptions(options ?? Desktop) { BaseURL = Portal.BaseAddress.ToString() };
+        var contextOptions = new BrowserNewContextOptions(options ?? Desktop)
+        {
+            BaseURL = Portal.BaseAddress.ToString(),
+            IgnoreHTTPSErrors = Portal.HasSelfSignedCertificate,
+        };
         await using var context = await Portal.Browser.NewContextAsync(contextOptions);
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
@@ -42,6 +46,27 @@ public abstract partial class BrowserTest(BrowserPortal portal)
             await SaveScreenshotAsync(page, variant is null ? $"{GetType().Name}.{test}" : $"{GetType().Name}.{test}-{variant}");
             throw;
         }
+    }
+
+    /// <summary>The element has keyboard focus and shows it: an outline a sighted keyboard user can see (WCAG 2.4.7).</summary>
+    protected static async Task AssertFocusedAndVisibleAsync(IPage page, string selector)
+    {
+        await Assertions.Expect(page.Locator(selector).First).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page, selector);
+    }
+
+    protected static async Task AssertFocusVisibleAsync(IPage page, string what)
+    {
+        var outline = await page.EvaluateAsync<string[]>(
+            "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }");
+        Assert.True(outline[0] != "none" && outline[1] != "0px", $"{what} has focus but no visible outline ({string.Join(", ", outline)})");
+    }
+
+    // Nothing may be wider than the screen: a phone reader should never scroll sideways to read a page.
+    protected static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide on a {widths[1]}px screen");
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

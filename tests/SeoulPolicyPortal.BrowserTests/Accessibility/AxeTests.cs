@@ -1,18 +1,11 @@
-using System.Text;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using static SeoulPolicyPortal.BrowserTests.Accessibility.Axe;
 
 namespace SeoulPolicyPortal.BrowserTests.Accessibility;
 
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserPortal portal) : BrowserTest(portal)
 {
-    // WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 adds no level-A rule to axe, hence no wcag22a tag).
-    private static readonly AxeRunOptions WcagAandAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     [Theory]
     [MemberData(nameof(PublicPages.All), MemberType = typeof(PublicPages))]
     public Task PublicPage_HasNoWcagAOrAAViolations(string path) => InBrowserAsync(async page =>
@@ -35,28 +28,4 @@ public sealed class AxeTests(BrowserPortal portal) : BrowserTest(portal)
 
         Assert.True(result.Violations.Length == 0, Describe(path, result));
     }, Phone, variant: path);
-
-    private static string Describe(string path, AxeResult result)
-    {
-        var text = new StringBuilder($"axe found {result.Violations.Length} kind(s) of violation on {path}:");
-        foreach (var violation in result.Violations)
-        {
-            text.AppendLine().Append($"- {violation.Id} ({violation.Impact}): {violation.Help} {violation.HelpUrl}");
-            foreach (var node in violation.Nodes.Take(5))
-            {
-                text.AppendLine().Append($"    at {node.Target}: {node.Html}");
-                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
-                {
-                    text.AppendLine().Append($"      {check.Message}");
-                }
-            }
-
-            if (violation.Nodes.Length > 5)
-            {
-                text.AppendLine().Append($"    ... and {violation.Nodes.Length - 5} more");
-            }
-        }
-
-        return text.ToString();
-    }
 }

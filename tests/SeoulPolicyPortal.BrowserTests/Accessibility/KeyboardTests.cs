@@ -47,12 +47,4 @@ public sealed class KeyboardTests(BrowserPortal portal) : BrowserTest(portal)
         await Expect(page.Locator("#project-area")).ToHaveValueAsync("transportation");
         await Expect(page.Locator("#project-country")).ToHaveValueAsync("PH");
     });
-
-    private static async Task AssertFocusedAndVisibleAsync(IPage page, string selector)
-    {
-        await Expect(page.Locator(selector).First).ToBeFocusedAsync();
-        var outline = await page.EvaluateAsync<string[]>(
-            "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }");
-        Assert.True(outline[0] != "none" && outline[1] != "0px", $"{selector} has focus but no visible outline ({string.Join(", ", outline)})");
-    }
 }

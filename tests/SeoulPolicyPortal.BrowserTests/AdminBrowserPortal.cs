@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SeoulPolicyPortal.Web.Areas.Admin;
+
+namespace SeoulPolicyPortal.BrowserTests;
+
+/// <summary>
+/// The portal with an Admin and an Editor, in Production and over HTTPS, and its own Chromium: the admin collection
+/// changes content, so it never shares a database with the public pages' tests.
+/// </summary>
+/// <remarks>
+/// The auth cookie is Secure outside Development. Rather than run the admin area in Development (a different cookie
+/// policy, error pages and headers from what editors get) or relax the cookie for tests, this app is served the way
+/// production serves it, over HTTPS, with a certificate made in memory for this run for 127.0.0.1. Only the browser
+/// contexts of this collection are told to accept it (IgnoreHTTPSErrors); nothing is written to the machine's
+/// certificate store and no developer certificate is needed, so CI runs it as it is.
+/// </remarks>
+public sealed class AdminBrowserPortal : BrowserPortal
+{
+    public const string AdminEmail = "first.admin@example.org";
+    public const string AdminPassword = "Correct-Horse-42!";
+    public const string EditorEmail = "editor@example.org";
+    public const string EditorPassword = "Editor-Battery-77!";
+
+    private readonly ConcurrentDictionary<string, Task<string>> _signedIn = new();
+    private X509Certificate2? _certificate;
+
+    public AdminBrowserPortal()
+    {
+        // The first Admin is created at start-up from configuration, exactly as an operator does it.
+        App.Settings["Admin:Email"] = AdminEmail;
+        App.Settings["Admin:Password"] = AdminPassword;
+        // Tests sign in far more often than a person; the rate limit itself is tested in SignInTests.
+        App.Settings["Admin:SignInAttemptsPerMinute"] = "1000";
+    }
+
+    public override bool HasSelfSignedCertificate => true;
+
+    protected override Uri StartApp()
+    {
+        _certificate = CreateLoopbackCertificate();
+        App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
+        App.StartServer();
+        var address = App.ClientOptions.BaseAddress;
+        Assert.Equal(Uri.UriSchemeHttps, address.Scheme);
+        return address;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+
+        // Later accounts go through the app's own code path (the one the `admin set-user` verb uses).
+        await using var scope = App.Services.CreateAsyncScope();
+        var (ok, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, EditorEmail, EditorPassword, AdminRoles.Editor, "browser tests");
+        Assert.True(ok, string.Join(" ", errors));
+    }
+
+    /// <summary>
+    /// The cookies of a session signed in through the real sign-in form, once per account and run, for tests whose
+    /// subject is a page rather than signing in (pass it as BrowserNewContextOptions.StorageState).
+    /// </summary>
+    public Task<string> SignedInStateAsync(string email, string password) => _signedIn.GetOrAdd(email, async _ =>
+    {
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), IgnoreHTTPSErrors = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(BaseAddress, "/admin").ToString());
+        return await context.StorageStateAsync();
+    });
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _certificate?.Dispose();
+    }
+
+    private static X509Certificate2 CreateLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new("1.3.6.1.5.5.7.3.1", "Server Authentication")], critical: false));
+        var now = DateTimeOffset.UtcNow;
+        using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        // A round trip through PKCS#12 gives a certificate whose private key every platform's TLS stack can use.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AdminBrowserCollection : ICollectionFixture<AdminBrowserPortal>
+{
+    public const string Name = "admin-browser";
+}

@@ -1,0 +1,27 @@
+namespace SeoulPolicyPortal.BrowserTests;
+
+/// <summary>Every admin page reached with a GET, as the account that uses it. States reached by a POST are tested beside them.</summary>
+public static class AdminPages
+{
+    public static readonly TheoryData<string, Account> All = new()
+    {
+        { "/admin/sign-in", Account.Anonymous },
+        { "/admin", Account.Editor },
+        { "/admin/projects", Account.Editor },
+        { "/admin/projects?q=bus&area=transportation&year=2012&sort=title", Account.Editor },
+        { "/admin/projects?status=archived", Account.Editor },
+        { "/admin/projects/1/edit", Account.Editor },
+        { "/admin/projects/new", Account.Editor },
+        { "/admin/projects/1/history", Account.Editor },
+        { "/admin/cities", Account.Editor },
+        { "/admin/cities?region=europe", Account.Editor },
+        { "/admin/cities/1/edit", Account.Editor },
+        { "/admin/areas", Account.Editor },
+        { "/admin/areas/1/edit", Account.Editor },
+        { "/admin/concentrations/1/edit", Account.Editor },
+        { "/admin/content", Account.Editor },
+        { "/admin/content/1/edit", Account.Editor },
+        { "/admin/users", Account.Admin },
+        { "/admin/audit", Account.Admin },
+    };
+}
