@@ -118,7 +118,9 @@ public sealed class AdminQueries(PortalDbContext db)
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id.ToString(), r => r.Name, cancellationToken);
         return new SnapshotNames(new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
-            ["areaId"] = areas, ["concentrationId"] = concentrations, ["regionId"] = regions,
+            ["areaId"] = areas,
+            ["concentrationId"] = concentrations,
+            ["regionId"] = regions,
         });
     }
 

@@ -148,7 +148,10 @@ public static class AdminSetup
         await users.ResetAccessFailedCountAsync(user);
         db.AuditEvents.Add(new AuditEvent
         {
-            AtUtc = DateTime.UtcNow, Kind = created ? AuditKinds.UserCreated : AuditKinds.UserReset, Email = email, ActedBy = actedBy,
+            AtUtc = DateTime.UtcNow,
+            Kind = created ? AuditKinds.UserCreated : AuditKinds.UserReset,
+            Email = email,
+            ActedBy = actedBy,
             Detail = $"Role {role}",
         });
         await db.SaveChangesAsync();

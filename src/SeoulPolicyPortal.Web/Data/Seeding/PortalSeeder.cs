@@ -70,7 +70,11 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
                 area ??= await db.Areas.SingleAsync(x => x.SeedKey == a.Key, cancellationToken);
                 area.Concentrations.Add(new Concentration
                 {
-                    SeedKey = c.Key, Slug = c.Slug, Name = c.Name, DeclaredProjectCount = c.DeclaredCount, Position = j + 1,
+                    SeedKey = c.Key,
+                    Slug = c.Slug,
+                    Name = c.Name,
+                    DeclaredProjectCount = c.DeclaredCount,
+                    Position = j + 1,
                 });
             }
         }
@@ -149,7 +153,10 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             var (title, body) = SplitTitle(await File.ReadAllTextAsync(file, cancellationToken), file);
             db.ContentSections.Add(new ContentSection
             {
-                SeedKey = slug, Slug = slug, Title = title, BodyMarkdown = body,
+                SeedKey = slug,
+                Slug = slug,
+                Title = title,
+                BodyMarkdown = body,
                 Position = match.Success ? int.Parse(match.Groups["position"].Value) : contentFiles.IndexOf(file) + 1,
             });
         }

@@ -94,7 +94,8 @@ public sealed class ProjectCatalogue(PortalDbContext db, CatalogueRowsCache cach
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .Select(r => new ProjectListItem(r.Id, r.Title, areaById[r.AreaId].Slug, areaById[r.AreaId].Name,
-                r.Concentration, r.ConcentrationName, r.Partners, r.StartYear, r.EndYear) { Slug = r.Slug })
+                r.Concentration, r.ConcentrationName, r.Partners, r.StartYear, r.EndYear)
+            { Slug = r.Slug })
             .ToList();
 
         var facets = withFacets ? Facets(filter, areas, rows, areaIds, countryName) : CatalogueFacets.None;

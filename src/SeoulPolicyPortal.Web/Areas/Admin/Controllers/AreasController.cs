@@ -27,7 +27,11 @@ public sealed class AreaInput
 
     public static AreaInput From(Area a) => new()
     {
-        Version = a.Version, Name = a.Name, Slug = a.Slug, Position = a.Position, DeclaredProjectCount = a.DeclaredProjectCount,
+        Version = a.Version,
+        Name = a.Name,
+        Slug = a.Slug,
+        Position = a.Position,
+        DeclaredProjectCount = a.DeclaredProjectCount,
     };
 
     public AreaSnapshot ToSnapshot(bool isArchived) => new(Slug!.Trim(), Name!.Trim(), Position, DeclaredProjectCount, isArchived);
@@ -57,7 +61,12 @@ public sealed class ConcentrationInput
 
     public static ConcentrationInput From(Concentration c) => new()
     {
-        Version = c.Version, AreaId = c.AreaId, Name = c.Name, Slug = c.Slug, Position = c.Position, DeclaredProjectCount = c.DeclaredProjectCount,
+        Version = c.Version,
+        AreaId = c.AreaId,
+        Name = c.Name,
+        Slug = c.Slug,
+        Position = c.Position,
+        DeclaredProjectCount = c.DeclaredProjectCount,
     };
 
     public ConcentrationSnapshot ToSnapshot(bool isArchived) =>

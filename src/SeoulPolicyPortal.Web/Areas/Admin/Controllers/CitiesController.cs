@@ -31,8 +31,13 @@ public sealed class CityInput
 
     public static CityInput From(City c) => new()
     {
-        Version = c.Version, Name = c.Name, CountryCode = c.CountryCode, RegionId = c.RegionId, Relationship = c.Relationship,
-        SinceYear = c.SinceYear, Note = c.Note,
+        Version = c.Version,
+        Name = c.Name,
+        CountryCode = c.CountryCode,
+        RegionId = c.RegionId,
+        Relationship = c.Relationship,
+        SinceYear = c.SinceYear,
+        Note = c.Note,
     };
 
     public CitySnapshot ToSnapshot(bool isArchived) => new(

@@ -29,7 +29,11 @@ public sealed class ContentInput
 
     public static ContentInput From(ContentSection s) => new()
     {
-        Version = s.Version, Title = s.Title, Slug = s.Slug, Position = s.Position, BodyMarkdown = s.BodyMarkdown,
+        Version = s.Version,
+        Title = s.Title,
+        Slug = s.Slug,
+        Position = s.Position,
+        BodyMarkdown = s.BodyMarkdown,
     };
 
     public ContentSnapshot ToSnapshot(bool isArchived) =>

@@ -48,8 +48,13 @@ public sealed class ProjectInput
 
     public static ProjectInput From(Project p) => new()
     {
-        Version = p.Version, Title = p.Title, AreaId = p.AreaId, ConcentrationId = p.ConcentrationId, StartYear = p.StartYear,
-        EndYear = p.EndYear, DescriptionMarkdown = p.DescriptionMarkdown,
+        Version = p.Version,
+        Title = p.Title,
+        AreaId = p.AreaId,
+        ConcentrationId = p.ConcentrationId,
+        StartYear = p.StartYear,
+        EndYear = p.EndYear,
+        DescriptionMarkdown = p.DescriptionMarkdown,
         Partners = p.Partners.OrderBy(pp => pp.Position).Select(pp => new PartnerInput { CountryCode = pp.CountryCode, Name = pp.Name }).ToList(),
     };
 

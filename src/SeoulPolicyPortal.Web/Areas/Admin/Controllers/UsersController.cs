@@ -91,7 +91,10 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
         await users.UpdateSecurityStampAsync(user);
         db.AuditEvents.Add(new AuditEvent
         {
-            AtUtc = DateTime.UtcNow, Kind = AuditKinds.RoleChanged, Email = user.Email, ActedBy = CurrentUser,
+            AtUtc = DateTime.UtcNow,
+            Kind = AuditKinds.RoleChanged,
+            Email = user.Email,
+            ActedBy = CurrentUser,
             Detail = role is null ? "No role (access removed)" : $"Role {role}",
         });
         await db.SaveChangesAsync(cancellationToken);
