@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace SeoulPolicyPortal.Tests.Projects;
 
@@ -27,6 +28,36 @@ public sealed class ProjectPageTests(PortalFactory portal)
         Assert.Contains("/countries/VN", links);
         Assert.Contains("/countries/JO", links);
         Assert.Contains("2016–2017", document.QuerySelector(".facts")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ProjectPage_OfAnUntouchedSeedRow_ShowsNoImportDate()
+    {
+        var (_, href) = await FindAsync("country=JO");
+
+        var document = await _client.GetDocumentAsync(href);
+
+        Assert.Null(document.QuerySelector(".updated"));
+    }
+
+    [Fact]
+    public async Task ProjectPage_AfterAnEdit_SaysWhenItWasUpdated()
+    {
+        using var edited = new PortalFactory();
+        var client = edited.CreatePortalClient();
+        var id = await edited.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.SeedKey == "p001");
+            project.DescriptionMarkdown = "Now with a description.";
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+
+        using var redirect = await client.GetAsync($"/projects/{id}");
+        var document = await client.GetDocumentAsync(redirect.Headers.Location!.OriginalString);
+
+        Assert.Contains(DateTime.UtcNow.Year.ToString(), document.QuerySelector(".updated")!.TextContent);
+        Assert.Contains("Now with a description.", document.QuerySelector(".prose")!.TextContent);
     }
 
     [Fact]
