@@ -52,13 +52,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
             if (_ownsDatabase)
             {
-                foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-                {
-                    File.Delete(file);
-                }
+                TemporaryDatabase.Delete(DatabasePath);
+            }
+            else
+            {
+                SqliteConnection.ClearAllPools();
             }
         }
     }

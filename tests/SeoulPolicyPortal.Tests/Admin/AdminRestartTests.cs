@@ -7,13 +7,13 @@ namespace SeoulPolicyPortal.Tests.Admin;
 
 public sealed class AdminRestartTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"portal-admin-restart-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
 
     [Fact]
     public async Task Restart_KeepsEditsArchivesAndHistoryMadeInTheAdminArea()
     {
         int editedId, archivedId, revisions;
-        using (var first = new AdminPortalFactory(_databasePath))
+        using (var first = new AdminPortalFactory(_database.Path))
         {
             var client = await first.SignedInClientAsync();
             (editedId, archivedId) = await first.WithDbAsync(async db =>
@@ -41,7 +41,7 @@ public sealed class AdminRestartTests : IDisposable
             revisions = await first.WithDbAsync(db => db.Revisions.CountAsync());
         }
 
-        using var second = new AdminPortalFactory(_databasePath);
+        using var second = new AdminPortalFactory(_database.Path);
         var reader = second.CreatePortalClient();
 
         var page = await reader.GetDocumentAsync($"/projects/{editedId}/edited-before-the-restart");
@@ -58,12 +58,5 @@ public sealed class AdminRestartTests : IDisposable
         Assert.Single(history.QuerySelectorAll(".revision"));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -32,7 +32,8 @@ public sealed class SignInTests
     [Fact]
     public async Task FirstAdmin_IsAnAdminAndNotRecreatedOrResetOnRestart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"portal-admin-{Guid.NewGuid():N}.db");
+        using var database = new TemporaryDatabase();
+        var path = database.Path;
         using (var first = new AdminPortalFactory(path))
         {
             first.CreatePortalClient();

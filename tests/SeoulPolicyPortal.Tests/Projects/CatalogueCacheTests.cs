@@ -5,16 +5,16 @@ namespace SeoulPolicyPortal.Tests.Projects;
 /// <summary>The catalogue keeps its rows between requests only while ContentVersion says they are current.</summary>
 public sealed class CatalogueCacheTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"portal-cache-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
 
     [Fact]
     public async Task TwoInstancesOnOneDatabase_AnEditThroughOneShowsAtOnceOnTheOther()
     {
-        using var reader = new PortalFactory(_databasePath);
+        using var reader = new PortalFactory(_database.Path);
         var readerClient = reader.CreatePortalClient();
         Assert.Equal(36, (await readerClient.GetJsonAsync("/api/projects?area=transportation")).GetProperty("total").GetInt32());
 
-        using var writer = new PortalFactory(_databasePath);
+        using var writer = new PortalFactory(_database.Path);
         writer.CreatePortalClient();
         await writer.WithDbAsync(async db =>
         {
@@ -35,7 +35,7 @@ public sealed class CatalogueCacheTests : IDisposable
     [Fact]
     public async Task SavingContent_MovesTheVersion_AndSavingAnythingElseDoesNot()
     {
-        using var portal = new PortalFactory(_databasePath);
+        using var portal = new PortalFactory(_database.Path);
         portal.CreatePortalClient();
 
         var (start, afterAudit, afterEdit) = await portal.WithDbAsync(async db =>
@@ -54,12 +54,5 @@ public sealed class CatalogueCacheTests : IDisposable
         Assert.Equal(start + 1, afterEdit);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -5,13 +5,13 @@ namespace SeoulPolicyPortal.Tests.Seeding;
 
 public sealed class RestartTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"portal-restart-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
 
     [Fact]
     public async Task Restart_NeitherDuplicatesNorRevertsNorResurrects()
     {
         int archivedId, editedId, seedLedger;
-        using (var first = new PortalFactory(_databasePath))
+        using (var first = new PortalFactory(_database.Path))
         {
             first.CreatePortalClient();
             (archivedId, editedId, seedLedger) = await first.WithDbAsync(async db =>
@@ -28,7 +28,7 @@ public sealed class RestartTests : IDisposable
             });
         }
 
-        using var second = new PortalFactory(_databasePath);
+        using var second = new PortalFactory(_database.Path);
         var client = second.CreatePortalClient();
 
         await second.WithDbAsync(async db =>
@@ -50,7 +50,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Restart_AfterAnEditorHardDeletedARow_DoesNotBringItBack()
     {
-        using (var first = new PortalFactory(_databasePath))
+        using (var first = new PortalFactory(_database.Path))
         {
             first.CreatePortalClient();
             await first.WithDbAsync(async db =>
@@ -60,7 +60,7 @@ public sealed class RestartTests : IDisposable
             });
         }
 
-        using var second = new PortalFactory(_databasePath);
+        using var second = new PortalFactory(_database.Path);
         second.CreatePortalClient();
 
         Assert.Equal(97, await second.WithDbAsync(db => db.Projects.CountAsync()));
@@ -69,20 +69,13 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public void Startup_WithMissingSeedData_Fails()
     {
-        using var factory = new BrokenSeedFactory(_databasePath);
+        using var factory = new BrokenSeedFactory(_database.Path);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Seed folder", error.ToString());
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private sealed class BrokenSeedFactory(string path) : PortalFactory(path)
     {

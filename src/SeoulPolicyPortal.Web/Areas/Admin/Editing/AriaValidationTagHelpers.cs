@@ -32,7 +32,7 @@ public sealed class AriaInvalidTagHelper : TagHelper
         }
 
         output.Attributes.SetAttribute("aria-invalid", "true");
-        var errorId = TagBuilder.CreateSanitizedId(name, "_") + "-error";
+        var errorId = ValidationMessageIdTagHelper.ErrorId(name);
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{existing.Value} {errorId}" : errorId;
         output.Attributes.SetAttribute("aria-describedby", describedBy);
     }
@@ -54,6 +54,9 @@ public sealed class ValidationMessageIdTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        output.Attributes.SetAttribute("id", TagBuilder.CreateSanitizedId(name, "_") + "-error");
+        output.Attributes.SetAttribute("id", ErrorId(name));
     }
+
+    /// <summary>The id of a field's message; the field's aria-describedby must name exactly this.</summary>
+    internal static string ErrorId(string fullFieldName) => TagBuilder.CreateSanitizedId(fullFieldName, "_") + "-error";
 }
