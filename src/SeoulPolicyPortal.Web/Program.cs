@@ -46,7 +46,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddPortalDatabase(configuration, environment);
     services.AddPortalAdmin(configuration, environment);
     services.AddScoped<ProjectCatalogue>();
-    services.AddSingleton<CatalogueRowsCache>();
+    services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();
 
     services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -92,68 +92,72 @@ public sealed record CityDirectoryPage(
     CityFilter Filter, int Total, IReadOnlyList<RegionGroup> Regions, IReadOnlyList<RegionOption> RegionOptions,
     IReadOnlyList<CountryOption> CountryOptions, IReadOnlyList<FilterProblem> Problems);
 
-/// <summary>The partner-city directory's one query, shared by /cities, /api/cities and the country pages.</summary>
-public sealed class CityDirectory(PortalDbContext db)
+/// <summary>
+/// The partner-city directory's one query, shared by /cities, /api/cities and the country pages. The directory is small
+/// (tens of cities) and changes only when an editor saves, so its rows are read once per ContentVersion and filtered
+/// in memory with the same rules SQL applied.
+/// </summary>
+public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cache)
 {
     public async Task<CityDirectoryPage> QueryAsync(CityFilter filter, CancellationToken cancellationToken)
     {
         var problems = new List<FilterProblem>();
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken);
-        if (filter.Region is not null && regions.All(r => r.Slug != filter.Region))
+        var rows = await cache.GetOrLoadAsync(db, "cities", LoadAsync, cancellationToken);
+        if (filter.Region is not null && rows.Regions.All(r => r.Slug != filter.Region))
         {
             problems.Add(new FilterProblem("region", "There is no region “{0}”; cities in all regions are shown.", filter.Region));
             filter = filter with { Region = null };
         }
 
-        if (filter.Country is not null && !await db.Countries.AnyAsync(c => c.Code == filter.Country, cancellationToken))
+        // A country with a listed city is known from the rows; only another code costs a look-up.
+        if (filter.Country is not null && rows.Countries.All(c => c.Code != filter.Country)
+            && !await db.Countries.AnyAsync(c => c.Code == filter.Country, cancellationToken))
         {
             problems.Add(new FilterProblem("country", "No partner country has the code “{0}”; cities in all countries are shown.", filter.Country));
             filter = filter with { Country = null };
         }
 
-        var listed = db.Cities.AsNoTracking().Where(c => !c.IsArchived);
-        var listedPerRegion = await listed.GroupBy(c => c.RegionId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var countryOptions = (await listed.Select(c => new { c.CountryCode, c.Country!.Name }).Distinct()
-                .OrderBy(c => c.Name).ToListAsync(cancellationToken))
-            .Select(c => new CountryOption(c.CountryCode, c.Name)).ToList();
+        var terms = filter.Q is null ? [] : SearchText.Normalize(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToArray();
+        var cities = rows.Cities
+            .Where(c => (filter.Region is null || c.Item.Region == filter.Region)
+                && (filter.Type is null || c.Item.Type == filter.Type)
+                && (filter.Country is null || c.Item.Country == filter.Country)
+                && terms.All(term => c.SearchText.Contains(term, StringComparison.Ordinal)))
+            .ToList();
 
-        var query = listed;
-        if (filter.Region is not null)
-        {
-            query = query.Where(c => c.Region!.Slug == filter.Region);
-        }
-
-        if (filter.Type is { } type)
-        {
-            query = query.Where(c => c.Relationship == type);
-        }
-
-        if (filter.Country is not null)
-        {
-            query = query.Where(c => c.CountryCode == filter.Country);
-        }
-
-        if (filter.Q is not null)
-        {
-            foreach (var term in SearchText.Normalize(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
-            {
-                query = query.Where(c => c.SearchText.Contains(term));
-            }
-        }
-
-        var cities = await query
-            .OrderBy(c => c.Relationship).ThenBy(c => c.Name)
-            .Select(c => new { c.RegionId, Item = new CityItem(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Region!.Slug, c.Relationship, c.SinceYear, c.Note) })
-            .ToListAsync(cancellationToken);
-
-        var groups = regions
+        var listedPerRegion = rows.Cities.CountBy(c => c.RegionId).ToDictionary();
+        var groups = rows.Regions
             .Select(r => new RegionGroup(r.Slug, r.Name, r.DeclaredCityCount, listedPerRegion.GetValueOrDefault(r.Id),
                 cities.Where(c => c.RegionId == r.Id).Select(c => c.Item).ToList()))
             .Where(g => g.Cities.Count > 0)
             .ToList();
 
-        return new CityDirectoryPage(filter, cities.Count, groups, regions.Select(r => new RegionOption(r.Slug, r.Name)).ToList(),
-            countryOptions, problems);
+        return new CityDirectoryPage(filter, cities.Count, groups, rows.Regions.Select(r => new RegionOption(r.Slug, r.Name)).ToList(),
+            rows.Countries, problems);
     }
+
+    private async Task<DirectoryRows> LoadAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position)
+            .Select(r => new RegionRow(r.Id, r.Slug, r.Name, r.DeclaredCityCount))
+            .ToListAsync(cancellationToken);
+        var cities = (await db.Cities.AsNoTracking().Where(c => !c.IsArchived)
+                .Select(c => new CityRow(c.RegionId, c.SearchText,
+                    new CityItem(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Region!.Slug, c.Relationship, c.SinceYear, c.Note)))
+                .ToListAsync(cancellationToken))
+            // Sister cities first, as the source table lists them.
+            .OrderBy(c => c.Item.Type).ThenBy(c => c.Item.Name, StringComparer.Ordinal)
+            .ToList();
+        var countries = cities.Select(c => new CountryOption(c.Item.Country, c.Item.CountryName))
+            .DistinctBy(c => c.Code)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        return new DirectoryRows(regions, cities, countries);
+    }
+
+    private sealed record RegionRow(int Id, string Slug, string Name, int? DeclaredCityCount);
+
+    private sealed record CityRow(int RegionId, string SearchText, CityItem Item);
+
+    private sealed record DirectoryRows(List<RegionRow> Regions, List<CityRow> Cities, List<CountryOption> Countries);
 }

@@ -50,10 +50,10 @@ public sealed record CataloguePage(
 /// The catalogue is read as two flat row sets (the areas with their sub-areas; one row per project partner), and
 /// filtering, counting, the facets, the order and the page are worked out from them in memory: eleven small SQL
 /// questions per page cost more than the answers (docs/performance.md). Without a text search, the rows are reused
-/// from <see cref="CatalogueRowsCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
+/// from <see cref="PublishedContentCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
 /// grow with the catalogue (98 projects today); at some thousands of projects, counting in SQL would win again.
 /// </remarks>
-public sealed class ProjectCatalogue(PortalDbContext db, CatalogueRowsCache cache)
+public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache)
 {
     public async Task<CataloguePage> QueryAsync(
         ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active)
@@ -102,32 +102,21 @@ public sealed class ProjectCatalogue(PortalDbContext db, CatalogueRowsCache cach
         return new CataloguePage(filter, total, items, facets, problems);
     }
 
-    // The rows of the published catalogue change only when an editor saves, and every save moves ContentVersion. The
-    // version is read first and the rows after it, so a copy is never labelled newer than what it holds; a copy whose
-    // label is not the database's current version is read again. One cheap query per request instead of two wide ones.
+    // The published catalogue's rows change only when an editor saves, so they are read again only then.
     private async Task<(List<AreaRow> Areas, List<ProjectRow> Rows)> PublishedRowsAsync(CancellationToken cancellationToken)
     {
-        var version = await ContentVersionQuery(db, cancellationToken);
-        var copy = cache.Current;
-        if (copy is null || copy.Version != version)
-        {
-            copy = new CatalogueRows(version, await AreasAsync(cancellationToken), await RowsAsync(null, archived: false, cancellationToken));
-            cache.Current = copy;
-        }
-
-        return (copy.Areas, copy.Rows);
+        var rows = await cache.GetOrLoadAsync(db, "catalogue", async ct =>
+            new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct)), cancellationToken);
+        return (rows.Areas, rows.Rows);
     }
 
-    private static readonly Func<PortalDbContext, CancellationToken, Task<long>> ContentVersionQuery = EF.CompileAsyncQuery(
-        (PortalDbContext db, CancellationToken _) => db.ContentVersions.Where(v => v.Id == 1).Select(v => v.Value).Single());
+    private sealed record CatalogueRows(List<AreaRow> Areas, List<ProjectRow> Rows);
 
-    internal sealed record CatalogueRows(long Version, List<AreaRow> Areas, List<ProjectRow> Rows);
+    private sealed record ConcentrationRow(string Slug, string Name);
 
-    internal sealed record ConcentrationRow(string Slug, string Name);
+    private sealed record AreaRow(int Id, string Slug, string Name, bool IsArchived, List<ConcentrationRow> Concentrations);
 
-    internal sealed record AreaRow(int Id, string Slug, string Name, bool IsArchived, List<ConcentrationRow> Concentrations);
-
-    internal sealed record ProjectRow(
+    private sealed record ProjectRow(
         int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int StartYear, int EndYear,
         List<PartnerItem> Partners)
     {
@@ -329,21 +318,5 @@ public sealed class ProjectCatalogue(PortalDbContext db, CatalogueRowsCache cach
         }
 
         return new CatalogueFacets(areaFacet, concentrations, countryFacet, years.OrderByDescending(y => int.Parse(y.Value)).ToList());
-    }
-}
-
-/// <summary>
-/// The published catalogue's rows as this instance last read them, with the ContentVersion they belong to. A singleton:
-/// it only spares reading the same rows again, and <see cref="ProjectCatalogue"/> checks the version against the
-/// database on every request before using it.
-/// </summary>
-public sealed class CatalogueRowsCache
-{
-    private volatile ProjectCatalogue.CatalogueRows? _current;
-
-    internal ProjectCatalogue.CatalogueRows? Current
-    {
-        get => _current;
-        set => _current = value;
     }
 }
