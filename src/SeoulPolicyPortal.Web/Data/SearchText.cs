@@ -45,6 +45,10 @@ public static class SearchText
         return builder.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>The words of a search, normalised; every one must match. At most ten, so a hostile query stays cheap.</summary>
+    public static string[] Terms(string? query) =>
+        Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToArray();
+
     public static string ForProject(Project project, IReadOnlyDictionary<string, Country> countries)
     {
         var parts = new List<string?> { project.Title };

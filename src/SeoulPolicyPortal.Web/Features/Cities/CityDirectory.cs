@@ -46,7 +46,7 @@ public sealed record CityFilter(string? Region = null, CityRelationship? Type = 
         var country = QueryText.Clean(query.Country);
         if (country is not null)
         {
-            if (country.Length == 2 && country.All(char.IsAsciiLetter))
+            if (QueryText.IsCountryCode(country))
             {
                 filter = filter with { Country = country.ToUpperInvariant() };
             }
@@ -117,7 +117,7 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             filter = filter with { Country = null };
         }
 
-        var terms = filter.Q is null ? [] : SearchText.Normalize(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToArray();
+        var terms = filter.Q is null ? [] : SearchText.Terms(filter.Q);
         var cities = rows.Cities
             .Where(c => (filter.Region is null || c.Item.Region == filter.Region)
                 && (filter.Type is null || c.Item.Type == filter.Type)

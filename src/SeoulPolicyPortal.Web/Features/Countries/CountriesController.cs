@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Countries;
 
@@ -33,7 +34,7 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
     [HttpGet("{code}")]
     public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
     {
-        if (code.Length != 2 || !code.All(char.IsAsciiLetter))
+        if (!QueryText.IsCountryCode(code))
         {
             return NotFound();
         }

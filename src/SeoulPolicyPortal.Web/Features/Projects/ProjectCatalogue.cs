@@ -199,7 +199,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         // The text search stays in SQL: it is the one filter that no facet ignores. One scalar parameter per term
         // keeps the SQL text stable (an array parameter made EF generate the SQL again on every call).
         var projects = db.Projects.AsNoTracking().Where(p => p.IsArchived == archived);
-        foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+        foreach (var term in SearchText.Terms(q))
         {
             projects = projects.Where(p => p.SearchText.Contains(term));
         }

@@ -102,7 +102,7 @@ public sealed record ProjectFilter(
             return null;
         }
 
-        if (value.Length == 2 && value.All(char.IsAsciiLetter))
+        if (QueryText.IsCountryCode(value))
         {
             return value.ToUpperInvariant();
         }

@@ -25,6 +25,9 @@ public static class QueryText
         return cleaned.Length == 0 ? null : cleaned;
     }
 
+    /// <summary>Two ASCII letters, in either case: the shape of an ISO 3166-1 alpha-2 code.</summary>
+    public static bool IsCountryCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetter);
+
     /// <summary>Shortens a hostile value before it is echoed back in a message.</summary>
     public static string Echo(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 }

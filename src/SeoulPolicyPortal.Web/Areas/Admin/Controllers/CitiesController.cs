@@ -64,7 +64,7 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
             query = query.Where(c => c.Region!.Slug == region);
         }
 
-        foreach (var term in SearchText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
+        foreach (var term in SearchText.Terms(q))
         {
             query = query.Where(c => c.SearchText.Contains(term));
         }
