@@ -4,7 +4,10 @@ using System.Xml;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SeoulPolicyPortal.Tests.Admin;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Tests.TakeAway;
 
@@ -148,5 +151,66 @@ public sealed class ChangeFeedFilterTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"\"{parameter}\"", await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>Saves through the admin area's own pipeline (ContentEditor), many at a time.</summary>
+public sealed class ChangesPageTests
+{
+    private static async Task EditAsync(PortalFactory portal, ContentKind kind, int id, Action<EditableEntity> change)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+        var entity = (await kind.FindAsync(db, id, CancellationToken.None))!;
+        var before = kind.SnapshotJson(entity);
+        change(entity);
+        await editor.SaveAsync(kind, entity, RevisionActions.Edited, before, entity.Version, "editor@example.org", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ChangesPage_ListsTheFeedsEntriesNewestFirstTwentyAPage()
+    {
+        using var portal = new PortalFactory();
+        var client = portal.CreatePortalClient();
+        var id = await portal.WithDbAsync(db => db.Projects.Where(p => p.SeedKey == "p001").Select(p => p.Id).SingleAsync());
+        for (var i = 1; i <= 25; i++)
+        {
+            await EditAsync(portal, ContentKind.Project, id, p => ((Project)p).Title = $"Fare collection, revision {i}");
+        }
+
+        var first = await client.GetDocumentAsync("/changes");
+        var titles = first.QuerySelectorAll(".change-title").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(20, titles.Count);
+        Assert.Equal("Fare collection, revision 25", titles[0]);
+        Assert.Contains("25 changes", first.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal("/changes?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+
+        var second = await client.GetDocumentAsync("/changes?page=2");
+        Assert.Equal(["Fare collection, revision 5", "Fare collection, revision 4", "Fare collection, revision 3", "Fare collection, revision 2",
+            "Fare collection, revision 1"], second.QuerySelectorAll(".change-title").Select(t => t.TextContent.Trim()));
+        Assert.Equal("http://localhost/changes?page=2", second.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+
+        var feed = await client.GetStringAsync("/feed.atom");
+        Assert.Equal(25, feed.Split("<entry>").Length - 1);
+        var past = await client.GetDocumentAsync("/changes?page=9");
+        Assert.Contains("past the last page", past.QuerySelector(".notice")!.TextContent);
+    }
+
+    [Fact]
+    public async Task OverviewSectionEdit_IsInTheFeedAndLinksToTheSection()
+    {
+        using var portal = new PortalFactory();
+        var client = portal.CreatePortalClient();
+        var section = await portal.WithDbAsync(db => db.ContentSections.OrderBy(s => s.Position).FirstAsync());
+
+        await EditAsync(portal, ContentKind.Content, section.Id, s => ((ContentSection)s).BodyMarkdown += "\n\nOne more paragraph.");
+
+        var page = await client.GetDocumentAsync("/changes?kind=overview");
+        var entry = Assert.Single(page.QuerySelectorAll(".change"));
+        Assert.Contains("Overview changed", entry.QuerySelector(".change-meta")!.TextContent);
+        Assert.Equal($"/#{section.Slug}", entry.QuerySelector(".change-title a")!.GetAttribute("href"));
+        Assert.Contains("Text changed.", entry.TextContent);
+        Assert.Empty((await client.GetDocumentAsync("/changes?country=VN")).QuerySelectorAll(".change"));
     }
 }
