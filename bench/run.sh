@@ -63,8 +63,8 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$base/health" || { echo "the app did not become healthy" >&2; exit 1; }
 
-names=(health overview cities catalogue api)
-paths=("/health" "/" "/cities" "$catalogue_path" "/api/projects")
+names=(health overview cities catalogue api csv feed)
+paths=("/health" "/" "/cities" "$catalogue_path" "/api/projects" "/projects.csv?area=transportation" "/feed.atom")
 
 for path in "${paths[@]}"; do
   curl -fsS -o /dev/null "$base$path" || { echo "GET $path failed before the run" >&2; exit 1; }

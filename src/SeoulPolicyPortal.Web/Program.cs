@@ -48,6 +48,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddScoped<ProjectCatalogue>();
     services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();
+    services.AddTakeAway();
 
     services.AddLocalization(options => options.ResourcesPath = "Resources");
     services.Configure<RequestLocalizationOptions>(options =>
@@ -77,6 +78,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
 static void UsePortalPipeline(WebApplication app)
 {
     app.UseSerilogRequestLogging();
+    app.UseHeadAsGet();
     // Admin pages carry antiforgery tokens next to text the editor typed: left uncompressed so that a BREACH-style
     // compression oracle has nothing to measure. Public pages hold no secrets and are compressed.
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
@@ -97,6 +99,7 @@ static void UsePortalPipeline(WebApplication app)
     app.MapHealthChecks("/health");
     app.MapStaticAssets();
     app.MapControllers().WithStaticAssets();
+    app.MapTakeAway();
 }
 
 public partial class Program;

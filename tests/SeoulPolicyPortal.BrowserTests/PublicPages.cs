@@ -11,11 +11,15 @@ public static class PublicPages
         "/cities",
         "/cities?region=europe&type=sister",
         "/projects",
+        // Carries the download links and the feed link of the filtered view.
         "/projects?area=transportation&country=PH",
         // Redirects to the canonical /projects/1/{slug}.
         "/projects/1",
         "/countries",
         "/countries/VN",
+        // Take-away pages: what changed, and the downloads and API explained.
+        "/changes",
+        "/api",
         NotFound,
     ];
 }

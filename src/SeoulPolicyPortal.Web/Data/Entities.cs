@@ -181,4 +181,7 @@ public sealed class ContentVersion
 {
     public int Id { get; set; }
     public long Value { get; set; }
+
+    /// <summary>When <see cref="Value"/> last moved: the Last-Modified of everything derived from published content.</summary>
+    public DateTime ChangedAtUtc { get; set; }
 }

@@ -37,7 +37,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ContentVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), cancellationToken);
+            var now = DateTime.UtcNow;
+            await ContentVersions.ExecuteUpdateAsync(
+                v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -64,7 +66,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
         using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        ContentVersions.ExecuteUpdate(v => v.SetProperty(x => x.Value, x => x.Value + 1));
+        var now = DateTime.UtcNow;
+        ContentVersions.ExecuteUpdate(v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now));
         ownTransaction?.Commit();
         return saved;
     }

@@ -13,23 +13,45 @@ public sealed class PublishedContentCache
     private static readonly Func<PortalDbContext, CancellationToken, Task<long>> CurrentVersion = EF.CompileAsyncQuery(
         (PortalDbContext db, CancellationToken _) => db.ContentVersions.Where(v => v.Id == 1).Select(v => v.Value).Single());
 
+    private static readonly Func<PortalDbContext, CancellationToken, Task<ContentStamp>> CurrentStamp = EF.CompileAsyncQuery(
+        (PortalDbContext db, CancellationToken _) => db.ContentVersions.Where(v => v.Id == 1)
+            .Select(v => new ContentStamp(v.Value, v.ChangedAtUtc)).Single());
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
-    public async Task<T> GetOrLoadAsync<T>(PortalDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    public Task<T> GetOrLoadAsync<T>(PortalDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : class =>
+        GetOrUpdateAsync<T>(db, key, (_, ct) => load(ct), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="GetOrLoadAsync{T}"/>, but a new version is derived from the previous copy (null at first), for
+    /// content that only grows, such as the append-only revision history.
+    /// </summary>
+    public async Task<T> GetOrUpdateAsync<T>(PortalDbContext db, string key, Func<T?, CancellationToken, Task<T>> update, CancellationToken cancellationToken)
         where T : class
     {
         // The version is read before the content, so an entry can be labelled older than what it holds (one extra load
         // later), never newer (which would serve stale content for good).
         var version = await CurrentVersion(db, cancellationToken);
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version)
+        _entries.TryGetValue(key, out var entry);
+        if (entry is not null && entry.Version == version)
         {
             return (T)entry.Value;
         }
 
-        var value = await load(cancellationToken);
+        var value = await update(entry?.Value as T, cancellationToken);
         _entries[key] = new Entry(version, value);
         return value;
     }
 
+    /// <summary>The published content's version and when it last moved: what ETag and Last-Modified are made of.</summary>
+    public static async Task<ContentStamp> StampAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var stamp = await CurrentStamp(db, cancellationToken);
+        return stamp with { ChangedAtUtc = DateTime.SpecifyKind(stamp.ChangedAtUtc, DateTimeKind.Utc) };
+    }
+
     private sealed record Entry(long Version, object Value);
 }
+
+public sealed record ContentStamp(long Version, DateTime ChangedAtUtc);

@@ -39,6 +39,6 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
 {
     public void Configure(EntityTypeBuilder<ContentVersion> builder)
     {
-        builder.HasData(new ContentVersion { Id = 1, Value = 1 });
+        builder.HasData(new ContentVersion { Id = 1, Value = 1, ChangedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
     }
 }

@@ -508,6 +508,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
@@ -519,6 +522,7 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         new
                         {
                             Id = 1,
+                            ChangedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Value = 1L
                         });
                 });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Shared;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Cities;
 
@@ -21,10 +22,14 @@ public sealed record CityApiItem(int Id, string Name, string Country, string Cou
 public sealed record CityListResponse(int Total, IReadOnlyList<CityApiItem> Items);
 
 [ApiController]
+[ContentValidators]
 [Route("api/cities")]
 public sealed class CitiesApiController(CityDirectory directory) : ControllerBase
 {
+    [EndpointSummary("Every partner city that matches the filters, by region, sister cities first.")]
     [HttpGet("")]
+    [ProducesResponseType<CityListResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<CityListResponse>> List([FromQuery] CityQueryString query, CancellationToken cancellationToken)
     {
         var (filter, problems) = CityFilter.Parse(query);

@@ -17,19 +17,8 @@ public sealed record CountryPageViewModel(string Code, string Name, CityDirector
 public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var countries = await db.Countries.AsNoTracking()
-            .Select(c => new CountrySummary(
-                c.Code, c.Name,
-                db.Cities.Count(city => city.CountryCode == c.Code && !city.IsArchived),
-                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code))))
-            .ToListAsync(cancellationToken);
-        return View(new CountryIndexViewModel(countries
-            .Where(c => c.CityCount > 0 || c.ProjectCount > 0)
-            .OrderBy(c => c.Name, StringComparer.CurrentCulture)
-            .ToList()));
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new CountryIndexViewModel(await CountryList.QueryAsync(db, cancellationToken)));
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)

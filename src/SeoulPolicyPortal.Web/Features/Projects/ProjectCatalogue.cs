@@ -55,15 +55,25 @@ public sealed record CataloguePage(
 /// </remarks>
 public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache)
 {
-    public async Task<CataloguePage> QueryAsync(
-        ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active)
+    public Task<CataloguePage> QueryAsync(
+        ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active) =>
+        QueryAsync(filter, withFacets, allRows: false, status == ProjectStatus.Archived, cancellationToken);
+
+    /// <summary>
+    /// Every project the filters match, in the chosen order, as one page (the exports): the page and page size are
+    /// ignored, everything else is exactly what <see cref="QueryAsync(ProjectFilter, bool, CancellationToken, ProjectStatus)"/> does.
+    /// </summary>
+    public Task<CataloguePage> QueryAllAsync(ProjectFilter filter, bool withFacets, CancellationToken cancellationToken) =>
+        QueryAsync(filter with { Page = 1, PageSize = ProjectFilter.DefaultPageSize }, withFacets, allRows: true, archived: false, cancellationToken);
+
+    private async Task<CataloguePage> QueryAsync(ProjectFilter filter, bool withFacets, bool allRows, bool archived, CancellationToken cancellationToken)
     {
         // One connection for the whole page: every open and close of a pooled SQLite connection re-registers EF's
         // SQL functions, which the profile showed.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await QueryOpenAsync(filter, withFacets, status == ProjectStatus.Archived, cancellationToken);
+            return await QueryOpenAsync(filter, withFacets, allRows, archived, cancellationToken);
         }
         finally
         {
@@ -71,7 +81,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         }
     }
 
-    private async Task<CataloguePage> QueryOpenAsync(ProjectFilter filter, bool withFacets, bool archived, CancellationToken cancellationToken)
+    private async Task<CataloguePage> QueryOpenAsync(ProjectFilter filter, bool withFacets, bool allRows, bool archived, CancellationToken cancellationToken)
     {
         var problems = new List<FilterProblem>();
         var (areas, rows) = filter.Q is null && !archived
@@ -82,6 +92,11 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         var areaIds = areas.Where(a => !a.IsArchived).ToDictionary(a => a.Slug, a => a.Id);
         var matching = rows.Where(r => Matches(r, filter, areaIds)).ToList();
         var total = matching.Count;
+        if (allRows)
+        {
+            filter = filter with { PageSize = Math.Max(total, 1) };
+        }
+
         var pageCount = total == 0 ? 1 : (total + filter.PageSize - 1) / filter.PageSize;
         if (filter.Page > pageCount)
         {

@@ -25,6 +25,19 @@ public static class ProjectMarkup
             .Append(localizer["from {0} to {1}", from, to]).AppendHtml(")</span>");
     }
 
+    /// <summary>"2015" or "2015–2018", as plain text (titles, descriptions, feeds).</summary>
+    public static string YearsText(int start, int end) => start == end
+        ? start.ToString(CultureInfo.InvariantCulture)
+        : $"{start.ToString(CultureInfo.InvariantCulture)}–{end.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>"Hanoi (Vietnam)", as plain text; a partner without a city is its country, one without a country its name.</summary>
+    public static string PartnerText(PartnerItem partner) => (partner.Name, partner.CountryName) switch
+    {
+        (null, var country) => country ?? "",
+        (var name, null) => name,
+        var (name, country) => $"{name} ({country})",
+    };
+
     public static IHtmlContent Partner(PartnerItem partner)
     {
         var builder = new HtmlContentBuilder(9);

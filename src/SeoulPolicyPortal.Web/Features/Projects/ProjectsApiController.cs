@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Features.Shared;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
 
 public sealed record ProjectListResponse(int Total, int Page, int PageSize, IReadOnlyList<ProjectListItem> Items);
 
 [ApiController]
+[ContentValidators]
 [Route("api/projects")]
 public sealed class ProjectsApiController(ProjectCatalogue catalogue) : ControllerBase
 {
+    [EndpointSummary("One page of the projects that match the filters, in the chosen order.")]
     [HttpGet("")]
+    [ProducesResponseType<ProjectListResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<ProjectListResponse>> List([FromQuery] ProjectQueryString query, CancellationToken cancellationToken)
     {
         var (filter, problems) = ProjectFilter.Parse(query);
