@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Web.Infrastructure.Mail;
@@ -5,7 +6,7 @@ namespace SeoulPolicyPortal.Web.Infrastructure.Mail;
 /// <summary>A message to write into the outbox; plain text, with the address already validated.</summary>
 public sealed record OutgoingMail(string Kind, string ToAddress, string? ToName, string Subject, string Body);
 
-public static class MailOutbox
+public static partial class MailOutbox
 {
     /// <summary>
     /// Adds the message to the context: it is written by the caller's SaveChanges, in the caller's transaction, so the
@@ -30,10 +31,13 @@ public static class MailOutbox
         return message;
     }
 
-    /// <summary>Header text on one line: control characters (CR and LF above all) become spaces.</summary>
+    /// <summary>Header text on one line: each run of control characters (CR and LF above all) becomes one space.</summary>
     public static string OneLine(string text, int maxLength)
     {
-        var cleaned = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var cleaned = ControlCharacters().Replace(text, " ").Trim();
         return cleaned.Length <= maxLength ? cleaned : cleaned[..maxLength];
     }
+
+    [GeneratedRegex(@"\p{Cc}+")]
+    private static partial Regex ControlCharacters();
 }
