@@ -5,7 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SeoulPolicyPortal.Tests.Consultations;
 using SeoulPolicyPortal.Web.Areas.Admin;
+using SeoulPolicyPortal.Web.Features.Consultations;
 
 namespace SeoulPolicyPortal.BrowserTests;
 
@@ -37,7 +39,15 @@ public sealed class AdminBrowserPortal : BrowserPortal
         App.Settings["Admin:Password"] = AdminPassword;
         // Tests sign in far more often than a person; the rate limit itself is tested in SignInTests.
         App.Settings["Admin:SignInAttemptsPerMinute"] = "1000";
+        App.Settings["Consultations:SubmissionsPerHour"] = "1000";
+        foreach (var (key, value) in Smtp.PortalSettings)
+        {
+            App.Settings[key] = value;
+        }
     }
+
+    /// <summary>The mail server the portal sends to; tests read what arrived.</summary>
+    public TestSmtpServer Smtp { get; } = new();
 
     public override bool HasSelfSignedCertificate => true;
 
@@ -53,13 +63,25 @@ public sealed class AdminBrowserPortal : BrowserPortal
 
     public override async Task InitializeAsync()
     {
+        await Smtp.StartAsync();
         await base.InitializeAsync();
 
         // Later accounts go through the app's own code path (the one the `admin set-user` verb uses).
         await using var scope = App.Services.CreateAsyncScope();
         var (ok, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, EditorEmail, EditorPassword, AdminRoles.Editor, "browser tests");
         Assert.True(ok, string.Join(" ", errors));
+
+        // One request, sent through the app's own intake, so that the inbox and a request page have something to show.
+        var intake = scope.ServiceProvider.GetRequiredService<ConsultationIntake>();
+        SeededRequest = await intake.SubmitAsync(new ConsultationInput
+        {
+            Name = "Ana Lima", Organisation = "Prefeitura de Curitiba", City = "Curitiba", Country = "BR", Email = "ana@example.org",
+            Language = "pt", Topic = "Bus rapid transit", Message = "How did Seoul reorganise its bus routes?", Consent = true,
+        }, null, CancellationToken.None);
     }
+
+    /// <summary>The reference of the request made at start-up; its id is 1.</summary>
+    public string SeededRequest { get; private set; } = "";
 
     /// <summary>
     /// The cookies of a session signed in through the real sign-in form, once per account and run, for tests whose
@@ -80,6 +102,7 @@ public sealed class AdminBrowserPortal : BrowserPortal
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await Smtp.DisposeAsync();
         _certificate?.Dispose();
     }
 

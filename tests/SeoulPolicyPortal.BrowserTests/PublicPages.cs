@@ -16,6 +16,9 @@ public static class PublicPages
         "/projects/1",
         "/countries",
         "/countries/VN",
+        "/consultations/new",
+        "/consultations/new?aboutProject=1",
+        "/consultations/privacy",
         NotFound,
     ];
 }

@@ -79,3 +79,21 @@ public static class ConsultationHttp
         return confirmation.QuerySelector(".reference")!.TextContent.Trim();
     }
 }
+
+public static class Wait
+{
+    /// <summary>Polls until <paramref name="condition"/> holds: background work (the outbox, the retention sweep) has no event to await.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, double seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

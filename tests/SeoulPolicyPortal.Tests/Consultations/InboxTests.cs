@@ -104,12 +104,9 @@ public sealed class InboxTests
 
         page = await editor.GetDocumentAsync($"/admin/requests/{id}");
         Assert.Equal("answered", page.QuerySelector(".status-tag")!.GetAttribute("data-status"));
-        for (var i = 0; i < 50 && page.QuerySelector(".delivery")!.GetAttribute("data-delivery") != "sent"; i++)
-        {
-            await Task.Delay(100);
-            page = await editor.GetDocumentAsync($"/admin/requests/{id}");
-        }
-
+        await Wait.UntilAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == OutboxKinds.Reply && m.Status == OutboxStatus.Sent)),
+            "the answer is marked sent");
+        page = await editor.GetDocumentAsync($"/admin/requests/{id}");
         Assert.Equal("sent", page.QuerySelector(".delivery")!.GetAttribute("data-delivery"));
         using (var closed = await editor.SubmitAsync(Form(page, "update"), new Dictionary<string, string> { ["Update.Status"] = "closed" }))
         {

@@ -6,20 +6,6 @@ namespace SeoulPolicyPortal.Tests.Consultations;
 
 public sealed class MailTests
 {
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, double seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task MailServerDown_TheRequestIsTaken_TheErrorIsRecorded_AndTheMailGoesOutOnceWhenItIsBack()
     {
@@ -30,7 +16,7 @@ public sealed class MailTests
         var reference = await client.AskAndConfirmAsync();
 
         // Nothing listens on the port: attempts fail, the error and a later attempt time are recorded, nothing is lost.
-        await WaitUntilAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Attempts >= 2 && m.LastError != null)),
+        await Wait.UntilAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Attempts >= 2 && m.LastError != null)),
             "every message has failed twice");
         var waiting = await portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
         Assert.All(waiting, m => Assert.Equal(OutboxStatus.Pending, m.Status));
@@ -43,7 +29,7 @@ public sealed class MailTests
 
         var acknowledgement = (await smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == ConsultationHttp.Email))).Single();
         Assert.Contains(reference, acknowledgement.Subject);
-        await WaitUntilAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Status == OutboxStatus.Sent)), "everything is sent");
+        await Wait.UntilAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Status == OutboxStatus.Sent)), "everything is sent");
         // A few more polling rounds: still exactly one copy of each message.
         await Task.Delay(1000);
         var received = smtp.Received;

@@ -53,10 +53,8 @@ public sealed class RetentionTests
             await db.ConsultationRequests.Where(r => r.Reference == oldButOpen).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReceivedAtUtc, longAgo));
         });
 
-        for (var i = 0; i < 100 && await portal.WithDbAsync(db => db.ConsultationRequests.AnyAsync(r => r.Reference == expired && r.ErasedAtUtc == null)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await Wait.UntilAsync(() => portal.WithDbAsync(db => db.ConsultationRequests.AnyAsync(r => r.Reference == expired && r.ErasedAtUtc != null)),
+            "the sweep has erased the expired request");
 
         await AssertErasedAsync(portal, expired);
         var kept = await portal.WithDbAsync(db => db.ConsultationRequests.AsNoTracking().Where(r => r.Reference != expired).ToListAsync());
