@@ -114,7 +114,7 @@ public sealed class AskSeoulJourneyTests(AdminBrowserPortal portal) : AdminBrows
             await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("closed");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save status and assignment" }).ClickAsync();
             await Expect(page.Locator(".status-tag").First).ToHaveTextAsync("Closed");
-            await Expect(page.Locator(".history-list li")).ToHaveCountAsync(6);
+            await Expect(page.Locator(".history-list li")).ToHaveCountAsync(5);
             await Expect(page.Locator(".history-list li").Last).ToContainTextAsync("Status changed from Answered to Closed");
             await AssertFitsTheScreenAsync(page);
             await AssertAccessibleAsync(page, "a closed request", device);
