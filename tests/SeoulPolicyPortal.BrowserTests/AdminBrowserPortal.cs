@@ -75,8 +75,15 @@ public sealed class AdminBrowserPortal : BrowserPortal
         var intake = scope.ServiceProvider.GetRequiredService<ConsultationIntake>();
         SeededRequest = await intake.SubmitAsync(new ConsultationInput
         {
-            Name = "Ana Lima", Organisation = "Prefeitura de Curitiba", City = "Curitiba", Country = "BR", Email = "ana@example.org",
-            Language = "pt", Topic = "Bus rapid transit", Message = "How did Seoul reorganise its bus routes?", Consent = true,
+            Name = "Ana Lima",
+            Organisation = "Prefeitura de Curitiba",
+            City = "Curitiba",
+            Country = "BR",
+            Email = "ana@example.org",
+            Language = "pt",
+            Topic = "Bus rapid transit",
+            Message = "How did Seoul reorganise its bus routes?",
+            Consent = true,
         }, null, CancellationToken.None);
     }
 

@@ -111,7 +111,10 @@ public sealed partial class ConsultationIntake(
         };
         request.Activities.Add(new ConsultationActivity
         {
-            AtUtc = now, By = Visitor, Kind = ConsultationActivityKinds.Received, ToValue = nameof(ConsultationStatus.New),
+            AtUtc = now,
+            By = Visitor,
+            Kind = ConsultationActivityKinds.Received,
+            ToValue = nameof(ConsultationStatus.New),
         });
         db.ConsultationRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);

@@ -179,7 +179,11 @@ public sealed class RequestsController(
         // Notes are only ever added, so two editors writing notes at once never conflict.
         db.ConsultationActivities.Add(new ConsultationActivity
         {
-            RequestId = id, AtUtc = time.GetUtcNow().UtcDateTime, By = CurrentUser, Kind = ConsultationActivityKinds.Note, Text = input.Text!.Trim(),
+            RequestId = id,
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            By = CurrentUser,
+            Kind = ConsultationActivityKinds.Note,
+            Text = input.Text!.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = "The note was added.";
@@ -215,7 +219,12 @@ public sealed class RequestsController(
         var message = db.Enqueue(mails.Reply(request, input.Subject!, input.Body!.Replace("\r\n", "\n")), request.Id, now);
         db.ConsultationReplies.Add(new ConsultationReply
         {
-            RequestId = id, WrittenAtUtc = now, By = CurrentUser, Subject = message.Subject, Body = input.Body.Replace("\r\n", "\n").Trim(), OutboxMessage = message,
+            RequestId = id,
+            WrittenAtUtc = now,
+            By = CurrentUser,
+            Subject = message.Subject,
+            Body = input.Body.Replace("\r\n", "\n").Trim(),
+            OutboxMessage = message,
         });
         Record(request, ConsultationActivityKinds.Replied, null, null, now);
         if (RequestStatuses.IsOpen(request.Status))
