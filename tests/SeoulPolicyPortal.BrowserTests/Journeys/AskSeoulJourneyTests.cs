@@ -144,4 +144,19 @@ public sealed class AskSeoulJourneyTests(AdminBrowserPortal portal) : AdminBrows
         await page.GetByRole(AriaRole.Link, new() { Name = "Discard mine (keep theirs)" }).ClickAsync();
         await Expect(page.Locator(".status-tag").First).ToHaveTextAsync("In progress");
     }, await SignedInAsync(Account.Admin));
+
+    [Fact]
+    public Task ARobotFillingTheHoneypot_GetsAPlain400Page_WithNoWcagAOrAAViolations() => InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/consultations/new");
+        await page.GetByLabel("Full name").FillAsync("Robot");
+        // The field is off screen and out of the tab order: only a program that fills every input reaches it.
+        await page.Locator("#Input_Website").FillAsync("http://spam.example", new() { Force = true });
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your request could not be accepted");
+        await AssertAccessibleAsync(page, "the honeypot page");
+    }, Phone);
 }
