@@ -94,7 +94,22 @@ public sealed class AdminBrowserPortal : BrowserPortal
     /// The cookies of a session signed in through the real sign-in form, once per account and run, for tests whose
     /// subject is a page rather than signing in (pass it as BrowserNewContextOptions.StorageState).
     /// </summary>
-    public Task<string> SignedInStateAsync(string email, string password) => _signedIn.GetOrAdd(email, async _ =>
+    public async Task<string> SignedInStateAsync(string email, string password)
+    {
+        var signingIn = _signedIn.GetOrAdd(email, _ => SignInAsync(email, password));
+        try
+        {
+            return await signingIn;
+        }
+        catch
+        {
+            // A sign-in that timed out on a busy machine is not kept: the next test signs in afresh.
+            _signedIn.TryRemove(new KeyValuePair<string, Task<string>>(email, signingIn));
+            throw;
+        }
+    }
+
+    private async Task<string> SignInAsync(string email, string password)
     {
         await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
@@ -104,7 +119,7 @@ public sealed class AdminBrowserPortal : BrowserPortal
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new Uri(BaseAddress, "/admin").ToString());
         return await context.StorageStateAsync();
-    });
+    }
 
     public override async Task DisposeAsync()
     {

@@ -30,5 +30,5 @@ public sealed class ThrottledFormTests(ThrottledPortal portal) : BrowserTest(por
         await Expect(page.GetByLabel("Your message")).ToHaveValueAsync("Typed before the limit was reached.");
         var result = await page.RunAxe(WcagAandAA);
         Assert.True(result.Violations.Length == 0, Describe("the 429 page", result));
-    }, Phone);
+    });
 }
