@@ -8,6 +8,7 @@ using SeoulPolicyPortal.Web;
 using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
+using SeoulPolicyPortal.Web.Features.Consultations;
 using SeoulPolicyPortal.Web.Features.Projects;
 using SeoulPolicyPortal.Web.Infrastructure;
 
@@ -49,6 +50,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();
     services.AddTakeAway();
+    services.AddConsultations();
 
     services.AddLocalization(options => options.ResourcesPath = "Resources");
     services.Configure<RequestLocalizationOptions>(options =>

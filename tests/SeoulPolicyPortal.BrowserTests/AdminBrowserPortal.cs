@@ -5,7 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SeoulPolicyPortal.Tests.Consultations;
 using SeoulPolicyPortal.Web.Areas.Admin;
+using SeoulPolicyPortal.Web.Features.Consultations;
 
 namespace SeoulPolicyPortal.BrowserTests;
 
@@ -37,7 +39,15 @@ public sealed class AdminBrowserPortal : BrowserPortal
         App.Settings["Admin:Password"] = AdminPassword;
         // Tests sign in far more often than a person; the rate limit itself is tested in SignInTests.
         App.Settings["Admin:SignInAttemptsPerMinute"] = "1000";
+        App.Settings["Consultations:SubmissionsPerHour"] = "1000";
+        foreach (var (key, value) in Smtp.PortalSettings)
+        {
+            App.Settings[key] = value;
+        }
     }
+
+    /// <summary>The mail server the portal sends to; tests read what arrived.</summary>
+    public TestSmtpServer Smtp { get; } = new();
 
     public override bool HasSelfSignedCertificate => true;
 
@@ -53,19 +63,53 @@ public sealed class AdminBrowserPortal : BrowserPortal
 
     public override async Task InitializeAsync()
     {
+        await Smtp.StartAsync();
         await base.InitializeAsync();
 
         // Later accounts go through the app's own code path (the one the `admin set-user` verb uses).
         await using var scope = App.Services.CreateAsyncScope();
         var (ok, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, EditorEmail, EditorPassword, AdminRoles.Editor, "browser tests");
         Assert.True(ok, string.Join(" ", errors));
+
+        // One request, sent through the app's own intake, so that the inbox and a request page have something to show.
+        var intake = scope.ServiceProvider.GetRequiredService<ConsultationIntake>();
+        SeededRequest = await intake.SubmitAsync(new ConsultationInput
+        {
+            Name = "Ana Lima",
+            Organisation = "Prefeitura de Curitiba",
+            City = "Curitiba",
+            Country = "BR",
+            Email = "ana@example.org",
+            Language = "pt",
+            Topic = "Bus rapid transit",
+            Message = "How did Seoul reorganise its bus routes?",
+            Consent = true,
+        }, null, CancellationToken.None);
     }
+
+    /// <summary>The reference of the request made at start-up; its id is 1.</summary>
+    public string SeededRequest { get; private set; } = "";
 
     /// <summary>
     /// The cookies of a session signed in through the real sign-in form, once per account and run, for tests whose
     /// subject is a page rather than signing in (pass it as BrowserNewContextOptions.StorageState).
     /// </summary>
-    public Task<string> SignedInStateAsync(string email, string password) => _signedIn.GetOrAdd(email, async _ =>
+    public async Task<string> SignedInStateAsync(string email, string password)
+    {
+        var signingIn = _signedIn.GetOrAdd(email, _ => SignInAsync(email, password));
+        try
+        {
+            return await signingIn;
+        }
+        catch
+        {
+            // A sign-in that timed out on a busy machine is not kept: the next test signs in afresh.
+            _signedIn.TryRemove(new KeyValuePair<string, Task<string>>(email, signingIn));
+            throw;
+        }
+    }
+
+    private async Task<string> SignInAsync(string email, string password)
     {
         await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
@@ -75,11 +119,12 @@ public sealed class AdminBrowserPortal : BrowserPortal
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new Uri(BaseAddress, "/admin").ToString());
         return await context.StorageStateAsync();
-    });
+    }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await Smtp.DisposeAsync();
         _certificate?.Dispose();
     }
 

@@ -21,6 +21,10 @@ public static class AdminPages
         { "/admin/concentrations/1/edit", Account.Editor },
         { "/admin/content", Account.Editor },
         { "/admin/content/1/edit", Account.Editor },
+        { "/admin/requests", Account.Editor },
+        { "/admin/requests?status=new&country=BR&assignee=none", Account.Editor },
+        { "/admin/requests/1", Account.Editor },
+        { "/admin/requests/1", Account.Admin },
         { "/admin/users", Account.Admin },
         { "/admin/audit", Account.Admin },
     };

@@ -78,7 +78,7 @@ public abstract partial class BrowserTest(BrowserPortal portal)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             Console.Error.WriteLine($"Screenshot of the failed page: {path}");
         }
-        catch (PlaywrightException screenshotFailure)
+        catch (Exception screenshotFailure) when (screenshotFailure is PlaywrightException or TimeoutException)
         {
             // The test's own failure is the one that matters; say why there is no picture and let it through.
             Console.Error.WriteLine($"No screenshot for {name}: {screenshotFailure.Message}");

@@ -20,6 +20,9 @@ public static class PublicPages
         // Take-away pages: what changed, and the downloads and API explained.
         "/changes",
         "/api",
+        "/consultations/new",
+        "/consultations/new?aboutProject=1",
+        "/consultations/privacy",
         NotFound,
     ];
 }

@@ -45,6 +45,15 @@ public sealed class PublicAddress
         return origin + relative;
     }
 
+    /// <summary>
+    /// The absolute form of a site-relative address from <c>Portal:PublicUrl</c> only, or null without it: for text that
+    /// leaves the site outside a response (emails), where a request's Host header must never decide the link.
+    /// </summary>
+    public string? ConfiguredAbsolute(string? relative) =>
+        _configured is null || relative is null || !relative.StartsWith('/') || relative.StartsWith("//", StringComparison.Ordinal)
+            ? null
+            : _configured.GetLeftPart(UriPartial.Authority) + relative;
+
     /// <summary>Warns at start-up when addresses would come from an unchecked Host header.</summary>
     public void WarnIfUnprotected(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     {

@@ -449,6 +449,200 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("Concentrations");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("ConsultationActivities");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("ConsultationReplies");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AboutAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AboutCountryCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AboutProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstAnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherCountry")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutAreaId");
+
+                    b.HasIndex("AboutCountryCode");
+
+                    b.HasIndex("AboutProjectId");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.ToTable("ConsultationRequests");
+                });
+
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ContentSection", b =>
                 {
                     b.Property<int>("Id")
@@ -548,6 +742,81 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.HasIndex("MessageKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -638,6 +907,19 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("CountryCode", "ProjectId");
 
                     b.ToTable("ProjectPartners");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReferenceCounters");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Region", b =>
@@ -744,6 +1026,27 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("StatedFigures");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ThrottleHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "AtUtc");
+
+                    b.ToTable("ThrottleHits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -825,6 +1128,76 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationActivity", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.ConsultationRequest", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationReply", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SeoulPolicyPortal.Web.Data.ConsultationRequest", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationRequest", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Area", "AboutArea")
+                        .WithMany()
+                        .HasForeignKey("AboutAreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Country", null)
+                        .WithMany()
+                        .HasForeignKey("AboutCountryCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Project", "AboutProject")
+                        .WithMany()
+                        .HasForeignKey("AboutProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AboutArea");
+
+                    b.Navigation("AboutProject");
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Project", b =>
                 {
                     b.HasOne("SeoulPolicyPortal.Web.Data.Area", "Area")
@@ -863,6 +1236,13 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Area", b =>
                 {
                     b.Navigation("Concentrations");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationRequest", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Project", b =>
