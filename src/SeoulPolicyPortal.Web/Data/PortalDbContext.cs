@@ -28,6 +28,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditedRows();
+        RenderChangedMarkdown();
         if (!ChangesContent())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ContentVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), cancellationToken);
+            await MoveContentVersionAsync(cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -57,6 +58,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEditedRows();
+        RenderChangedMarkdown();
         if (!ChangesContent())
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -68,6 +70,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         ownTransaction?.Commit();
         return saved;
     }
+
+    /// <summary>Tells every instance that published content changed; call it inside the transaction of the change.</summary>
+    internal Task<int> MoveContentVersionAsync(CancellationToken cancellationToken) =>
+        ContentVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), cancellationToken);
 
     // Readers may keep what they read for as long as ContentVersion has not moved (see ContentVersion), so every save of
     // published content moves it, atomically and in the same transaction as the change.
@@ -91,6 +97,26 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             else if (entry.State == EntityState.Added && entry.Entity.UpdatedAtUtc == default)
             {
                 entry.Entity.UpdatedAtUtc = now;
+            }
+        }
+    }
+
+    // Whoever saves Markdown (the editor, the seeder, a restore) saves its HTML with it, so pages never render Markdown.
+    private void RenderChangedMarkdown()
+    {
+        foreach (var entry in ChangeTracker.Entries<Project>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(p => p.DescriptionMarkdown).IsModified))
+            {
+                MarkdownHtml.Refresh(entry.Entity);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ContentSection>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(s => s.BodyMarkdown).IsModified))
+            {
+                MarkdownHtml.Refresh(entry.Entity);
             }
         }
     }

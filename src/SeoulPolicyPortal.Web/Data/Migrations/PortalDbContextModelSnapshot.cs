@@ -455,6 +455,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -555,6 +558,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.Property<int>("ConcentrationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DescriptionMarkdown")
                         .HasMaxLength(20000)

@@ -32,7 +32,7 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, PortalDbConte
 
         var related = await catalogue.QueryAsync(
             new ProjectFilter(Area: project.Area, Concentration: project.Concentration, PageSize: 6), withFacets: false, cancellationToken);
-        return View(new ProjectPageViewModel(project, MarkdownRenderer.ToSafeHtml(project.DescriptionMarkdown),
+        return View(new ProjectPageViewModel(project,
             related with { Items = related.Items.Where(p => p.Id != id).Take(5).ToList() }));
     }
 }

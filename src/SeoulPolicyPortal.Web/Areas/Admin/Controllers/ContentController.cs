@@ -131,11 +131,12 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
     private async Task<EditPage<ContentInput>> PreviewAsync(EditorState state, ContentInput input, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await PageAsync(state with { PreviewHtml = MarkdownRenderer.ToSafeHtml(input.BodyMarkdown) }, input, cancellationToken);
+        return await PageAsync(state with { PreviewHtml = RenderMarkdown(input.BodyMarkdown, nameof(input.BodyMarkdown)) }, input, cancellationToken);
     }
 
     private async Task<bool> ValidateAsync(ContentInput input, int? id, CancellationToken cancellationToken)
     {
+        RenderMarkdown(input.BodyMarkdown, nameof(input.BodyMarkdown));
         if (input.Slug is { } slug && await db.ContentSections.AnyAsync(s => s.Slug == slug.Trim() && s.Id != id, cancellationToken))
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", T["Another section already uses this slug."]);

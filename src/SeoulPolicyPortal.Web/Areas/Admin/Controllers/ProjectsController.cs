@@ -192,7 +192,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             input.Partners.RemoveAt(index);
         }
 
-        var preview = command == EditCommands.Preview ? MarkdownRenderer.ToSafeHtml(input.DescriptionMarkdown) : null;
+        var preview = command == EditCommands.Preview ? RenderMarkdown(input.DescriptionMarkdown, nameof(input.DescriptionMarkdown)) : null;
         return await PageAsync(state with { PreviewHtml = preview }, input, cancellationToken);
     }
 
@@ -205,6 +205,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.EndYear)}", T["The end year cannot be before the start year."]);
         }
 
+        RenderMarkdown(input.DescriptionMarkdown, nameof(input.DescriptionMarkdown));
         if (input.Partners.Count > 50)
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.Partners)}", T["A project can have at most 50 partners."]);
