@@ -24,10 +24,11 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, PortalDbConte
             return NotFound();
         }
 
+        // A title may give no slug at all ("!!!"); its address is then /projects/{id}, which must not redirect to itself.
         var canonicalSlug = Slug.From(project.Title);
-        if (slug != canonicalSlug)
+        if ((slug ?? "") != canonicalSlug)
         {
-            return RedirectToActionPermanent(nameof(Details), new { id, slug = canonicalSlug });
+            return RedirectToActionPermanent(nameof(Details), new { id, slug = canonicalSlug.Length == 0 ? null : canonicalSlug });
         }
 
         var related = await catalogue.QueryAsync(
