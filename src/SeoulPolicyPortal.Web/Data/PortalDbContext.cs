@@ -24,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
