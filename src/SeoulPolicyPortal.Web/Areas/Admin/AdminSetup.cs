@@ -8,6 +8,7 @@ using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Throttling;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin;
 
@@ -36,7 +37,7 @@ public static class AdminSetup
             options.Cookie.HttpOnly = true;
             // Strict: the admin area is never entered from another site's link with a session that matters.
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = Hardening.CookieSecurity(environment);
             options.LoginPath = "/admin/sign-in";
             options.LogoutPath = "/admin/sign-out";
             options.AccessDeniedPath = "/admin/access-denied";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Throttling;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 
@@ -126,7 +127,7 @@ public sealed class SignInService(
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = !environment.IsDevelopment() || http.Request.IsHttps,
+            Secure = Hardening.CookieSecurity(environment) == CookieSecurePolicy.Always || http.Request.IsHttps,
             Path = "/admin",
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(365),
