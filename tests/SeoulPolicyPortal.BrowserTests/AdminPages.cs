@@ -22,6 +22,7 @@ public static class AdminPages
         { "/admin/content", Account.Editor },
         { "/admin/content/1/edit", Account.Editor },
         { "/admin/users", Account.Admin },
+        { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
     };
 }
