@@ -99,7 +99,6 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
         await page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Someone else saved this");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Archive anyway" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = "/tmp/shots/stale-desktop.png", FullPage = true });
 
         await AssertNoViolationsAsync(page, "stale archive");
     }, await SignedInAsync(Account.Editor));
@@ -119,7 +118,6 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
             }
 
             await Expect(page.Locator(".error-summary")).ToContainTextAsync("Too many failed attempts to sign in.");
-            await page.ScreenshotAsync(new() { Path = "/tmp/shots/throttled-desktop.png", FullPage = true });
             await AssertNoViolationsAsync(page, "throttled sign-in");
         });
 
@@ -127,7 +125,6 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
         {
             await page.GotoAsync("/admin/throttles");
             await Expect(page.Locator("tbody tr", new() { HasText = "nobody.here@example.org" })).ToContainTextAsync("Waiting until");
-            await page.ScreenshotAsync(new() { Path = "/tmp/shots/throttles-desktop.png", FullPage = true });
 
             await AssertNoViolationsAsync(page, "sign-in throttles");
         }, await SignedInAsync(Account.Admin));
@@ -136,7 +133,6 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
         {
             await page.GotoAsync("/admin/throttles");
             await Expect(page.Locator("tbody tr", new() { HasText = "nobody.here@example.org" })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = "/tmp/shots/throttles-phone.png", FullPage = true });
 
             await AssertFitsTheScreenAsync(page);
         }, await SignedInAsync(Account.Admin, Phone), "phone");
