@@ -65,6 +65,16 @@ public sealed class SessionTests
         Assert.False(await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.IsArchived).SingleAsync()));
     }
 
+    /// <summary>Submits one of the forms on the editor's row of /admin/users, as the Admin.</summary>
+    private static async Task SubmitOnTheEditorsRowAsync(HttpClient admin, string action, IDictionary<string, string>? fields = null)
+    {
+        var users = await admin.GetDocumentAsync("/admin/users");
+        var form = users.QuerySelectorAll<IHtmlFormElement>($"form[action$='/{action}']")
+            .Single(f => f.Closest("tr")!.QuerySelector("th")!.TextContent == EditorEmail);
+        using var response = await admin.SubmitAsync(form, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     [Fact]
     public async Task ACopiedSession_WorksUntilSomethingEndsIt()
     {
@@ -126,14 +136,8 @@ public sealed class SessionTests
         var (client, cookies) = await BrowserAsync(portal, EditorEmail, EditorPassword);
         var copy = await CopyAsync(client, cookies, projectId);
         var admin = await portal.SignedInClientAsync();
-        var users = await admin.GetDocumentAsync("/admin/users");
-        var roleForm = users.QuerySelectorAll<IHtmlFormElement>("form[action$='/role']")
-            .Single(f => f.Closest("tr")!.QuerySelector("th")!.TextContent == EditorEmail);
 
-        using (var changed = await admin.SubmitAsync(roleForm, new Dictionary<string, string> { ["role"] = AdminRoles.Admin }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        }
+        await SubmitOnTheEditorsRowAsync(admin, "role", new Dictionary<string, string> { ["role"] = AdminRoles.Admin });
 
         await AssertRefusedAsync(portal, copy, projectId);
     }
@@ -146,14 +150,8 @@ public sealed class SessionTests
         var (client, cookies) = await BrowserAsync(portal, EditorEmail, EditorPassword);
         var copy = await CopyAsync(client, cookies, projectId);
         var admin = await portal.SignedInClientAsync();
-        var users = await admin.GetDocumentAsync("/admin/users");
-        var lockForm = users.QuerySelectorAll<IHtmlFormElement>("form[action$='/lock']")
-            .Single(f => f.Closest("tr")!.QuerySelector("th")!.TextContent == EditorEmail);
 
-        using (var locked = await admin.SubmitAsync(lockForm))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
-        }
+        await SubmitOnTheEditorsRowAsync(admin, "lock");
 
         await AssertRefusedAsync(portal, copy, projectId);
         using var signIn = await portal.CreatePortalClient().SignInAsync(EditorEmail, EditorPassword);
