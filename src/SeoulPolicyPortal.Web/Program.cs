@@ -44,6 +44,7 @@ return 0;
 
 static void AddPortalServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
 {
+    services.AddPortalHardening(environment);
     services.AddPortalDatabase(configuration, environment);
     services.AddPortalAdmin(configuration, environment);
     services.AddScoped<ProjectCatalogue>();
@@ -91,7 +92,8 @@ static void UsePortalPipeline(WebApplication app)
 
     app.UseExceptionHandler("/error/500");
     app.UseStatusCodePagesWithReExecute("/error/{0}");
-    app.UseSecurityHeaders();
+    app.UseUnreadableFormRejection();
+    app.UseHttpsOnlyAdmin(app.Environment);
     app.UseRequestLocalization();
     app.UseRouting();
     app.UseRateLimiter();

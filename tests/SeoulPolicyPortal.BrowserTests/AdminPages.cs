@@ -26,6 +26,7 @@ public static class AdminPages
         { "/admin/requests/1", Account.Editor },
         { "/admin/requests/1", Account.Admin },
         { "/admin/users", Account.Admin },
+        { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
     };
 }

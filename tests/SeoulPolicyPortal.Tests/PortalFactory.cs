@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        // The test client's host, and portal.test standing in for a deployed host name (HSTS is never sent to localhost).
+        builder.UseSetting("AllowedHosts", "localhost;portal.test");
     }
 
     public HttpClient CreatePortalClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

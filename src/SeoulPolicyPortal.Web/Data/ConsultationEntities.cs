@@ -169,10 +169,3 @@ public static class OutboxKinds
     public const string Reply = "reply";
 }
 
-/// <summary>One counted attempt of a client (a hash of its address, never the address) at a throttled action.</summary>
-public sealed class ThrottleHit
-{
-    public long Id { get; set; }
-    public required string Key { get; set; }
-    public DateTime AtUtc { get; set; }
-}

@@ -31,6 +31,7 @@ public static class DatabaseSetup
 
         var seedDirectory = configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data");
         await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedAsync(seedDirectory);
+        await MarkdownHtml.FillMissingAsync(db);
     }
 
     // A relative SQLite path is taken from the content root (not the working directory) and its folder is created,

@@ -96,6 +96,13 @@ public sealed class Project : EditableEntity
     public int StartYear { get; set; }
     public int EndYear { get; set; }
     public string? DescriptionMarkdown { get; set; }
+
+    /// <summary>
+    /// <see cref="DescriptionMarkdown"/> rendered when it was saved (see <see cref="MarkdownHtml"/>), so a view never
+    /// parses Markdown; null while there is no description.
+    /// </summary>
+    public string? DescriptionHtml { get; set; }
+
     public List<ProjectPartner> Partners { get; set; } = [];
 
     /// <summary>Lower-cased, accent-free title, partner names and partner country names; see <see cref="SearchText"/>.</summary>
@@ -119,6 +126,10 @@ public sealed class ContentSection : EditableEntity
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public required string BodyMarkdown { get; set; }
+
+    /// <summary><see cref="BodyMarkdown"/> rendered when it was saved; null only until <see cref="MarkdownHtml"/> fills it.</summary>
+    public string? BodyHtml { get; set; }
+
     public int Position { get; set; }
 }
 

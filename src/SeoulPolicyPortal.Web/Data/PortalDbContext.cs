@@ -29,11 +29,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ConsultationReply> ConsultationReplies => Set<ConsultationReply>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<ThrottleHit> ThrottleHits => Set<ThrottleHit>();
+    public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditedRows();
+        RenderChangedMarkdown();
         if (!ChangesContent())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -43,9 +44,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = DateTime.UtcNow;
-            await ContentVersions.ExecuteUpdateAsync(
-                v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now), cancellationToken);
+            await MoveContentVersionAsync(cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -65,6 +64,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEditedRows();
+        RenderChangedMarkdown();
         if (!ChangesContent())
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -76,6 +76,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         ContentVersions.ExecuteUpdate(v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now));
         ownTransaction?.Commit();
         return saved;
+    }
+
+    /// <summary>Tells every instance that published content changed; call it inside the transaction of the change.</summary>
+    internal Task<int> MoveContentVersionAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        return ContentVersions.ExecuteUpdateAsync(
+            v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now), cancellationToken);
     }
 
     // Readers may keep what they read for as long as ContentVersion has not moved (see ContentVersion), so every save of
@@ -100,6 +108,26 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             else if (entry.State == EntityState.Added && entry.Entity.UpdatedAtUtc == default)
             {
                 entry.Entity.UpdatedAtUtc = now;
+            }
+        }
+    }
+
+    // Whoever saves Markdown (the editor, the seeder, a restore) saves its HTML with it, so pages never render Markdown.
+    private void RenderChangedMarkdown()
+    {
+        foreach (var entry in ChangeTracker.Entries<Project>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(p => p.DescriptionMarkdown).IsModified))
+            {
+                MarkdownHtml.Refresh(entry.Entity);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ContentSection>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(s => s.BodyMarkdown).IsModified))
+            {
+                MarkdownHtml.Refresh(entry.Entity);
             }
         }
     }

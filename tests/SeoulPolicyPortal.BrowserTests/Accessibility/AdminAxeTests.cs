@@ -86,6 +86,59 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
     }, await SignedInAsync(Account.Editor));
 
     [Fact]
+    public async Task StaleArchive_HasNoWcagAOrAAViolations() => await InBrowserAsync(async page =>
+    {
+        // The archive button of a page loaded before another tab's save: the 409 page lists that save.
+        await page.GotoAsync("/admin/cities/3/edit");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/admin/cities/3/edit");
+        await other.GetByLabel("Note").FillAsync("Saved from another tab before the archive.");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Someone else saved this");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Archive anyway" })).ToBeVisibleAsync();
+
+        await AssertNoViolationsAsync(page, "stale archive");
+    }, await SignedInAsync(Account.Editor));
+
+    [Fact]
+    public async Task ThrottledSignIn_AndTheThrottlesPage_HaveNoWcagAOrAAViolations()
+    {
+        await InBrowserAsync(async page =>
+        {
+            // Five free failures, a sixth that starts a wait, and the attempt that has to wait.
+            for (var i = 0; i < 7; i++)
+            {
+                await page.GotoAsync("/admin/sign-in");
+                await page.GetByLabel("Email address").FillAsync("nobody.here@example.org");
+                await page.GetByLabel("Password").FillAsync($"Wrong-password-{i}!");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            }
+
+            await Expect(page.Locator(".error-summary")).ToContainTextAsync("Too many failed attempts to sign in.");
+            await AssertNoViolationsAsync(page, "throttled sign-in");
+        });
+
+        await InBrowserAsync(async page =>
+        {
+            await page.GotoAsync("/admin/throttles");
+            await Expect(page.Locator("tbody tr", new() { HasText = "nobody.here@example.org" })).ToContainTextAsync("Waiting until");
+
+            await AssertNoViolationsAsync(page, "sign-in throttles");
+        }, await SignedInAsync(Account.Admin));
+
+        await InBrowserAsync(async page =>
+        {
+            await page.GotoAsync("/admin/throttles");
+            await Expect(page.Locator("tbody tr", new() { HasText = "nobody.here@example.org" })).ToBeVisibleAsync();
+
+            await AssertFitsTheScreenAsync(page);
+        }, await SignedInAsync(Account.Admin, Phone), "phone");
+    }
+
+    [Fact]
     public async Task AccessDenied_HasNoWcagAOrAAViolations() => await InBrowserAsync(async page =>
     {
         await page.GotoAsync("/admin/users");

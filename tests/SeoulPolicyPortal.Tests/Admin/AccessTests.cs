@@ -25,7 +25,7 @@ public sealed class AccessTests : IClassFixture<AdminPortalFactory>
         using var response = await _portal.CreatePortalClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/admin/sign-in?ReturnUrl=", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/admin/sign-in?ReturnUrl=", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

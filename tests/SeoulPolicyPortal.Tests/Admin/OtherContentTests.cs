@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace SeoulPolicyPortal.Tests.Admin;
@@ -167,7 +168,8 @@ public sealed class OtherContentTests
     public async Task OutsideDevelopment_TheAuthCookieIsSecure()
     {
         using var portal = new ProductionAdminFactory();
-        var client = portal.CreatePortalClient();
+        // Outside Development every cookie is Secure, so the admin area is used over HTTPS, as in production.
+        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
         using var response = await client.SignInAsync(AdminPortalFactory.AdminEmail, AdminPortalFactory.AdminPassword);
 

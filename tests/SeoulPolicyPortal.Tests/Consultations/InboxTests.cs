@@ -247,7 +247,7 @@ public sealed class InboxTests
         {
             using var response = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/admin/sign-in", response.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/admin/sign-in", response.Headers.Location!.OriginalString);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class MarkdownRendererTests
     [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
     public void Render_DangerousInput_NeverProducesActiveContent(string markdown)
     {
-        var html = MarkdownRenderer.ToSafeHtml(markdown);
+        var html = MarkdownRenderer.Render(markdown).Html;
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img src=\"x\"", html, StringComparison.OrdinalIgnoreCase);
@@ -31,11 +31,64 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Render_OrdinaryMarkdown_KeepsItsMeaning()
     {
-        var html = MarkdownRenderer.ToSafeHtml("Some **bold** text and [a link](https://example.org/page).\n\n1. one\n2. two");
+        var html = MarkdownRenderer.Render("Some **bold** text and [a link](https://example.org/page).\n\n1. one\n2. two").Html;
 
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("href=\"https://example.org/page\"", html);
         Assert.Contains("rel=\"nofollow noopener noreferrer\"", html);
         Assert.Contains("<ol>", html);
+    }
+}
+
+/// <summary>The limits that keep every saved description renderable, and fast to render.</summary>
+public sealed class MarkdownLimitTests
+{
+    public static TheoryData<string> AcceptedNames => new(PathologicalMarkdown.Accepted.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(PathologicalMarkdown.RefusedNames), MemberType = typeof(PathologicalMarkdown))]
+    public void Render_PathologicalMarkdown_IsRefusedWithItsReason(string name)
+    {
+        var @case = PathologicalMarkdown.Named(name);
+
+        var rendered = MarkdownRenderer.Render(@case.Markdown);
+
+        Assert.Equal(@case.Problem, rendered.Problem);
+        // What a row saved before the limits existed shows instead: the text itself, escaped, never markup from it.
+        Assert.StartsWith("<p>", rendered.Html);
+        Assert.DoesNotContain("<em>", rendered.Html);
+        Assert.DoesNotContain("<blockquote>", rendered.Html);
+        Assert.DoesNotContain("<a ", rendered.Html);
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedNames))]
+    public void Render_HeavyButReasonableMarkdown_IsAccepted(string name)
+    {
+        var markdown = PathologicalMarkdown.Accepted.Single(c => c.Name == name).Markdown;
+
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.True(rendered.IsRenderable, rendered.Problem);
+        Assert.NotEmpty(rendered.Html);
+    }
+
+    [Fact]
+    public void Render_TheSeedDataSections_AreAccepted()
+    {
+        var files = Directory.GetFiles(Path.Combine(SeedFiles.Directory, "content"), "*.md");
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.True(MarkdownRenderer.Render(File.ReadAllText(file)).IsRenderable, file));
+    }
+
+    [Theory]
+    [InlineData("- - - - - - - - - - - - - - - - - - - -")]
+    [InlineData("* * * * * * * * * * * * * * * * * * * *")]
+    [InlineData("Price: 1 + 1 = 2, a_b_c and 2 ^ 3.")]
+    [InlineData("Escaped: \\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[")]
+    public void Render_SymbolsThatOnlyLookLikeStructure_AreAccepted(string markdown)
+    {
+        Assert.True(MarkdownRenderer.Render(markdown).IsRenderable);
     }
 }

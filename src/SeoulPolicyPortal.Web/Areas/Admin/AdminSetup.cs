@@ -1,8 +1,14 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Throttling;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin;
 
@@ -18,8 +24,7 @@ public static class AdminSetup
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
                 options.Password.RequiredUniqueChars = 6;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Accounts are locked only by an Admin; failed sign-ins are throttled instead (SignInService).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
@@ -32,33 +37,60 @@ public static class AdminSetup
             options.Cookie.HttpOnly = true;
             // Strict: the admin area is never entered from another site's link with a session that matters.
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = Hardening.CookieSecurity(environment);
             options.LoginPath = "/admin/sign-in";
             options.LogoutPath = "/admin/sign-out";
             options.AccessDeniedPath = "/admin/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+            options.Events.OnRedirectToLogin = RedirectWithinTheSite;
+            options.Events.OnRedirectToAccessDenied = RedirectWithinTheSite;
+            options.Events.OnRedirectToLogout = RedirectWithinTheSite;
+            options.Events.OnRedirectToReturnUrl = RedirectWithinTheSite;
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Admin))
             .AddPolicy(AdminPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
 
-        // Per instance and in memory; the lockout counter that really stops password guessing is in the shared database.
+        // Per instance and in memory, a coarse flood guard; the throttle that bounds password guessing is in the database.
         var permitsPerMinute = configuration.GetValue("Admin:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             options.AddPolicy(AdminPolicies.SignInRateLimit, context =>
                 RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ThrottleStore>();
+        services.AddScoped<SignInService>();
         services.AddScoped<ContentEditor>();
         services.AddScoped<AdminQueries>();
         return services;
+    }
+
+    // The cookie handler builds absolute redirects from the request's Host header, which a client chooses; a path
+    // alone sends the browser to the same host it asked, whatever Host said (AllowedHosts also refuses unknown hosts).
+    private static Task RedirectWithinTheSite(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -85,8 +117,8 @@ public static class AdminSetup
             return;
         }
 
-        var (ok, errors) = await SetUserAsync(scope.ServiceProvider, email, password, AdminRoles.Admin, "start-up");
-        if (!ok)
+        var (_, errors) = await SetUserAsync(scope.ServiceProvider, email, password, AdminRoles.Admin, "start-up");
+        if (errors.Count > 0)
         {
             // A weak or malformed password must stop start-up: an operator who set it expects to be able to sign in.
             throw new InvalidOperationException($"The first admin {email} could not be created: {string.Join(" ", errors)}");
@@ -106,7 +138,10 @@ public static class AdminSetup
         }
     }
 
-    /// <summary>Creates the user or resets its password, gives it exactly one role, lifts any lockout and records it in the audit log.</summary>
+    /// <summary>
+    /// Creates the user or resets its password, gives it exactly one role, lifts any lockout and records it in the audit
+    /// log. Created is false for a reset; success is an empty Errors list.
+    /// </summary>
     public static async Task<(bool Created, IReadOnlyList<string> Errors)> SetUserAsync(
         IServiceProvider services, string email, string password, string role, string actedBy)
     {
@@ -146,6 +181,8 @@ public static class AdminSetup
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // A new password and role end every session the account had (see SessionValidation).
+        await users.UpdateSecurityStampAsync(user);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = DateTime.UtcNow,
@@ -155,7 +192,7 @@ public static class AdminSetup
             Detail = $"Role {role}",
         });
         await db.SaveChangesAsync();
-        return (true, []);
+        return (created, []);
     }
 
     private static async Task<IdentityResult> ValidatePasswordAsync(UserManager<IdentityUser> users, IdentityUser user, string password)
@@ -189,4 +226,6 @@ public static class AuditKinds
     public const string UserReset = "user-reset";
     public const string RoleChanged = "role-changed";
     public const string Unlocked = "unlocked";
+    public const string Locked = "locked";
+    public const string ThrottleLifted = "throttle-lifted";
 }

@@ -81,12 +81,3 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasOne<ConsultationRequest>().WithMany().HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.SetNull);
     }
 }
-
-internal sealed class ThrottleHitConfiguration : IEntityTypeConfiguration<ThrottleHit>
-{
-    public void Configure(EntityTypeBuilder<ThrottleHit> builder)
-    {
-        builder.Property(h => h.Key).HasMaxLength(100);
-        builder.HasIndex(h => new { h.Key, h.AtUtc });
-    }
-}

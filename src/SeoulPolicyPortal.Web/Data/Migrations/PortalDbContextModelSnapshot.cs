@@ -649,6 +649,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -828,6 +831,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.Property<int>("ConcentrationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DescriptionMarkdown")
                         .HasMaxLength(20000)
@@ -1026,25 +1032,36 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("StatedFigures");
                 });
 
-            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ThrottleHit", b =>
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Throttling.Throttle", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstHitAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hits")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<DateTime>("LastHitAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("Key");
 
-                    b.HasIndex("Key", "AtUtc");
+                    b.HasIndex("ExpiresAtUtc");
 
-                    b.ToTable("ThrottleHits");
+                    b.ToTable("Throttles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

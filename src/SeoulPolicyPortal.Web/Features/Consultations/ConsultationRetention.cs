@@ -68,10 +68,6 @@ public sealed class ConsultationEraser(PortalDbContext db, TimeProvider time, IO
             erased += await EraseAsync(id, "retention", $"retention period of {options.Value.RetentionMonths} months ended", cancellationToken) ? 1 : 0;
             db.ChangeTracker.Clear();
         }
-
-        // Throttle hits older than a day are of no use to any limit.
-        var dayAgo = time.GetUtcNow().UtcDateTime.AddDays(-1);
-        await db.ThrottleHits.Where(h => h.AtUtc < dayAgo).ExecuteDeleteAsync(cancellationToken);
         return erased;
     }
 }

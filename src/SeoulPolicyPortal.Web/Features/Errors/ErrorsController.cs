@@ -1,19 +1,23 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Errors;
 
-public sealed record ErrorViewModel(int StatusCode);
+/// <param name="NeedsHttps">The admin area was asked for over plain http outside Development (see Hardening).</param>
+public sealed record ErrorViewModel(int StatusCode, bool NeedsHttps = false);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
-    // Re-executed by the status-code and exception middleware, for every method, so no antiforgery check here.
+    // Re-executed by the status-code and exception middleware, for every method, so no antiforgery check here. The
+    // code is read from the route, not bound: binding would read the original request's form, which may be the very
+    // thing that could not be read.
     [Route("/error/{statusCode:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int statusCode)
+    public IActionResult Show()
     {
-        if (statusCode is < 400 or > 599)
+        if (!int.TryParse(RouteData.Values["statusCode"] as string, out var statusCode) || statusCode is < 400 or > 599)
         {
             statusCode = 404;
         }
@@ -27,6 +31,6 @@ public sealed class ErrorsController : Controller
             return Problem(statusCode: statusCode, title: statusCode == 404 ? "Not found." : null);
         }
 
-        return View("Error", new ErrorViewModel(statusCode));
+        return View("Error", new ErrorViewModel(statusCode, statusCode == 403 && Hardening.IsAdminOverPlainHttp(HttpContext, originalPath)));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
-using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Overview;
 
@@ -17,7 +16,7 @@ public static class OverviewQuery
     public static async Task<OverviewViewModel> LoadAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var sections = await db.ContentSections.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Position)
-            .Select(s => new { s.Slug, s.Title, s.BodyMarkdown })
+            .Select(s => new OverviewSection(s.Slug, s.Title, s.BodyHtml ?? ""))
             .ToListAsync(cancellationToken);
         var stated = await db.StatedFigures.AsNoTracking().ToDictionaryAsync(f => f.Key, cancellationToken);
 
@@ -48,7 +47,7 @@ public static class OverviewQuery
         };
 
         return new OverviewViewModel(
-            sections.Select(s => new OverviewSection(s.Slug, s.Title, MarkdownRenderer.ToSafeHtml(s.BodyMarkdown))).ToList(),
+            sections,
             figures);
     }
 }

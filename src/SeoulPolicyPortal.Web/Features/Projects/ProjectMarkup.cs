@@ -11,6 +11,9 @@ namespace SeoulPolicyPortal.Web.Features.Projects;
 /// </summary>
 public static class ProjectMarkup
 {
+    /// <summary>A project's address: its id, then its slug when the title gives one (see <see cref="Infrastructure.Slug"/>).</summary>
+    public static string Path(int id, string slug) => slug.Length == 0 ? $"/projects/{id}" : $"/projects/{id}/{slug}";
+
     public static IHtmlContent Years(int start, int end, IStringLocalizer localizer)
     {
         var from = start.ToString(CultureInfo.InvariantCulture);

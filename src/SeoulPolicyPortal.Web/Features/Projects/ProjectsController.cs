@@ -24,15 +24,16 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, PortalDbConte
             return NotFound();
         }
 
+        // A title may give no slug at all ("!!!"); its address is then /projects/{id}, which must not redirect to itself.
         var canonicalSlug = Slug.From(project.Title);
-        if (slug != canonicalSlug)
+        if ((slug ?? "") != canonicalSlug)
         {
-            return RedirectToActionPermanent(nameof(Details), new { id, slug = canonicalSlug });
+            return RedirectToActionPermanent(nameof(Details), new { id, slug = canonicalSlug.Length == 0 ? null : canonicalSlug });
         }
 
         var related = await catalogue.QueryAsync(
             new ProjectFilter(Area: project.Area, Concentration: project.Concentration, PageSize: 6), withFacets: false, cancellationToken);
-        return View(new ProjectPageViewModel(project, MarkdownRenderer.ToSafeHtml(project.DescriptionMarkdown),
+        return View(new ProjectPageViewModel(project,
             related with { Items = related.Items.Where(p => p.Id != id).Take(5).ToList() }));
     }
 }

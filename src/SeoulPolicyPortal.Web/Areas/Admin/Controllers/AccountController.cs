@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Controllers;
@@ -32,40 +34,47 @@ public sealed class AccountController(SignInManager<IdentityUser> signInManager,
     [AllowAnonymous]
     [HttpPost("sign-in")]
     [EnableRateLimiting(AdminPolicies.SignInRateLimit)]
-    public async Task<IActionResult> SignIn(SignInInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> SignIn(SignInInput input, [FromServices] SignInService signIns, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(input);
         }
 
-        // lockoutOnFailure: five wrong passwords lock the account for 15 minutes, whichever instance answers.
-        var result = await signInManager.PasswordSignInAsync(input.Email!, input.Password!, isPersistent: false, lockoutOnFailure: true);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            AtUtc = DateTime.UtcNow,
-            Kind = result.Succeeded ? AuditKinds.SignInSucceeded : result.IsLockedOut ? AuditKinds.LockedOut : AuditKinds.SignInFailed,
-            Email = input.Email,
-            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-
-        if (result.Succeeded)
+        var result = await signIns.SignInAsync(input.Email!, input.Password!, HttpContext, cancellationToken);
+        if (result.Outcome == SignInOutcome.Succeeded)
         {
             return Url.IsLocalUrl(input.ReturnUrl) ? LocalRedirect(input.ReturnUrl) : RedirectToAction("Index", "Dashboard");
         }
 
-        // The same message for an unknown email and a wrong password, so the form does not reveal who has an account.
-        ModelState.AddModelError("", result.IsLockedOut
-            ? T["Too many failed sign-in attempts. This account is locked for 15 minutes."]
-            : T["The email address or password is not right."]);
+        if (result.Outcome == SignInOutcome.Throttled)
+        {
+            var seconds = (int)Math.Ceiling(result.RetryAfter.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", seconds <= 90
+                ? T["Too many failed attempts to sign in. Wait {0} seconds, then try again.", seconds]
+                : T["Too many failed attempts to sign in. Wait {0} minutes, then try again.", (seconds + 59) / 60]);
+        }
+        else
+        {
+            // One message for an unknown address, a wrong password and a locked account: the form reveals no account.
+            ModelState.AddModelError("", T["The email address or password is not right."]);
+        }
+
         input.Password = null;
         return View(input);
     }
 
+    /// <summary>Ends every session of the account, not only this browser's: a copied cookie stops working too.</summary>
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutAsync(CancellationToken cancellationToken)
     {
+        if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         db.AuditEvents.Add(new AuditEvent { AtUtc = DateTime.UtcNow, Kind = AuditKinds.SignedOut, Email = CurrentUser });
         await db.SaveChangesAsync(cancellationToken);
         await signInManager.SignOutAsync();

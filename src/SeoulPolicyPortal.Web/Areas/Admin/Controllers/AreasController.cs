@@ -119,7 +119,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
         var area = await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return area is null
             ? NotFound()
-            : View(await AreaPageAsync(new EditorState(ContentKind.Area, id, area.Name, area.IsArchived), AreaInput.From(area), cancellationToken));
+            : View(await AreaPageAsync(EditorState.For(ContentKind.Area, area, area.Name), AreaInput.From(area), cancellationToken));
     }
 
     [HttpPost("admin/areas/{id:int}/edit")]
@@ -133,7 +133,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
 
         if (!await ValidateAsync(input, id, cancellationToken))
         {
-            return View(await AreaPageAsync(new EditorState(ContentKind.Area, id, area.Name, area.IsArchived), input, cancellationToken));
+            return View(await AreaPageAsync(EditorState.For(ContentKind.Area, area, area.Name), input, cancellationToken));
         }
 
         var before = ContentKind.Area.SnapshotJson(area);
@@ -148,7 +148,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
             var current = await db.Areas.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
             var conflict = await ConflictWithAsync(ContentKind.Area, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
-            return View(await AreaPageAsync(new EditorState(ContentKind.Area, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
+            return View(await AreaPageAsync(EditorState.For(ContentKind.Area, current, current.Name) with { Conflict = conflict }, input, cancellationToken));
         }
 
         TempData["Status"] = "Saved. Readers see the change now.";
@@ -184,7 +184,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
         return concentration is null
             ? NotFound()
             : View(await ConcentrationPageAsync(
-                new EditorState(ContentKind.Concentration, id, concentration.Name, concentration.IsArchived), ConcentrationInput.From(concentration), cancellationToken));
+                EditorState.For(ContentKind.Concentration, concentration, concentration.Name), ConcentrationInput.From(concentration), cancellationToken));
     }
 
     [HttpPost("admin/concentrations/{id:int}/edit")]
@@ -199,7 +199,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
         if (!await ValidateAsync(input, id, cancellationToken))
         {
             return View(await ConcentrationPageAsync(
-                new EditorState(ContentKind.Concentration, id, concentration.Name, concentration.IsArchived), input, cancellationToken));
+                EditorState.For(ContentKind.Concentration, concentration, concentration.Name), input, cancellationToken));
         }
 
         var before = ContentKind.Concentration.SnapshotJson(concentration);
@@ -215,7 +215,7 @@ public sealed class AreasController(PortalDbContext db, AdminQueries queries, Co
             var conflict = await ConflictWithAsync(ContentKind.Concentration, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
             return View(await ConcentrationPageAsync(
-                new EditorState(ContentKind.Concentration, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
+                EditorState.For(ContentKind.Concentration, current, current.Name) with { Conflict = conflict }, input, cancellationToken));
         }
 
         TempData["Status"] = "Saved. Readers see the change now.";

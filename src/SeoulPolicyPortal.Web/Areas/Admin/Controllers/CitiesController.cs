@@ -102,7 +102,7 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
         var city = await db.Cities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return city is null
             ? NotFound()
-            : View(await PageAsync(new EditorState(Kind, id, city.Name, city.IsArchived), CityInput.From(city), cancellationToken));
+            : View(await PageAsync(EditorState.For(Kind, city, city.Name), CityInput.From(city), cancellationToken));
     }
 
     [HttpPost("{id:int}/edit")]
@@ -116,7 +116,7 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
 
         if (!await ValidateAsync(input, cancellationToken))
         {
-            return View(await PageAsync(new EditorState(Kind, id, city.Name, city.IsArchived), input, cancellationToken));
+            return View(await PageAsync(EditorState.For(Kind, city, city.Name), input, cancellationToken));
         }
 
         var before = Kind.SnapshotJson(city);
@@ -131,7 +131,7 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
             var current = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
             var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
-            return View(await PageAsync(new EditorState(Kind, id, current.Name, current.IsArchived, Conflict: conflict), input, cancellationToken));
+            return View(await PageAsync(EditorState.For(Kind, current, current.Name) with { Conflict = conflict }, input, cancellationToken));
         }
 
         TempData["Status"] = "Saved. Readers see the change now.";

@@ -86,7 +86,7 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
         var section = await db.ContentSections.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return section is null
             ? NotFound()
-            : View(await PageAsync(new EditorState(Kind, id, section.Title, section.IsArchived), ContentInput.From(section), cancellationToken));
+            : View(await PageAsync(EditorState.For(Kind, section, section.Title), ContentInput.From(section), cancellationToken));
     }
 
     [HttpPost("{id:int}/edit")]
@@ -98,7 +98,7 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
             return NotFound();
         }
 
-        var state = new EditorState(Kind, id, section.Title, section.IsArchived);
+        var state = EditorState.For(Kind, section, section.Title);
         if (!IsSave(command))
         {
             return View(await PreviewAsync(state, input, cancellationToken));
@@ -121,7 +121,7 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
             var current = await db.ContentSections.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
             var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
             input.Version = current.Version;
-            return View(await PageAsync(new EditorState(Kind, id, current.Title, current.IsArchived, Conflict: conflict), input, cancellationToken));
+            return View(await PageAsync(EditorState.For(Kind, current, current.Title) with { Conflict = conflict }, input, cancellationToken));
         }
 
         TempData["Status"] = "Saved. Readers see the change now.";
@@ -131,11 +131,12 @@ public sealed class ContentController(PortalDbContext db, AdminQueries queries, 
     private async Task<EditPage<ContentInput>> PreviewAsync(EditorState state, ContentInput input, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await PageAsync(state with { PreviewHtml = MarkdownRenderer.ToSafeHtml(input.BodyMarkdown) }, input, cancellationToken);
+        return await PageAsync(state with { PreviewHtml = RenderMarkdown(input.BodyMarkdown, nameof(input.BodyMarkdown)) }, input, cancellationToken);
     }
 
     private async Task<bool> ValidateAsync(ContentInput input, int? id, CancellationToken cancellationToken)
     {
+        RenderMarkdown(input.BodyMarkdown, nameof(input.BodyMarkdown));
         if (input.Slug is { } slug && await db.ContentSections.AnyAsync(s => s.Slug == slug.Trim() && s.Id != id, cancellationToken))
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.Slug)}", T["Another section already uses this slug."]);

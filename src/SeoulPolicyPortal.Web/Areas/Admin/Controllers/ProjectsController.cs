@@ -124,7 +124,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             input.Partners.Add(new PartnerInput());
         }
 
-        return View(await PageAsync(new EditorState(Kind, id, project.Title, project.IsArchived), input, cancellationToken));
+        return View(await PageAsync(EditorState.For(Kind, project, project.Title), input, cancellationToken));
     }
 
     [HttpPost("{id:int}/edit")]
@@ -136,7 +136,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             return NotFound();
         }
 
-        var state = new EditorState(Kind, id, project.Title, project.IsArchived);
+        var state = EditorState.For(Kind, project, project.Title);
         if (await ReRenderAsync(state, input, command, cancellationToken) is { } page)
         {
             return View(page);
@@ -169,7 +169,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
         var current = await db.Projects.AsNoTracking().Include(p => p.Partners).SingleAsync(p => p.Id == id, cancellationToken);
         var conflict = await ConflictWithAsync(Kind, current, input.ToSnapshot(current.IsArchived), cancellationToken);
         input.Version = current.Version;
-        return View("Edit", await PageAsync(new EditorState(Kind, id, current.Title, current.IsArchived, Conflict: conflict), input, cancellationToken));
+        return View("Edit", await PageAsync(EditorState.For(Kind, current, current.Title) with { Conflict = conflict }, input, cancellationToken));
     }
 
     /// <summary>Preview and partner rows are handled on the server so the form works without JavaScript.</summary>
@@ -192,7 +192,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             input.Partners.RemoveAt(index);
         }
 
-        var preview = command == EditCommands.Preview ? MarkdownRenderer.ToSafeHtml(input.DescriptionMarkdown) : null;
+        var preview = command == EditCommands.Preview ? RenderMarkdown(input.DescriptionMarkdown, nameof(input.DescriptionMarkdown)) : null;
         return await PageAsync(state with { PreviewHtml = preview }, input, cancellationToken);
     }
 
@@ -205,6 +205,7 @@ public sealed class ProjectsController(PortalDbContext db, ProjectCatalogue cata
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.EndYear)}", T["The end year cannot be before the start year."]);
         }
 
+        RenderMarkdown(input.DescriptionMarkdown, nameof(input.DescriptionMarkdown));
         if (input.Partners.Count > 50)
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.Partners)}", T["A project can have at most 50 partners."]);

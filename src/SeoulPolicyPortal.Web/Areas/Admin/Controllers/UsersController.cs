@@ -87,7 +87,7 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
             await users.AddToRoleAsync(user, role);
         }
 
-        // Signs the user out everywhere within the security-stamp interval, so a removed role stops working.
+        // Ends the user's sessions at once (see SessionValidation), so a removed role stops working on the next request.
         await users.UpdateSecurityStampAsync(user);
         db.AuditEvents.Add(new AuditEvent
         {
@@ -99,6 +99,31 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = "The role was changed.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Locks the account until an Admin unlocks it, ending its sessions at once; signing in is refused.</summary>
+    [HttpPost("{id}/lock")]
+    public async Task<IActionResult> Lock(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.UserName == CurrentUser)
+        {
+            TempData["Status"] = "You cannot lock your own account.";
+            return RedirectToAction(nameof(Index));
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        db.AuditEvents.Add(new AuditEvent { AtUtc = DateTime.UtcNow, Kind = AuditKinds.Locked, Email = user.Email, ActedBy = CurrentUser });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = "The account was locked and signed out everywhere.";
         return RedirectToAction(nameof(Index));
     }
 

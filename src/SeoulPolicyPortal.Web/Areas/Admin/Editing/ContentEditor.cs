@@ -1,8 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
+
+public enum EditOutcome
+{
+    Saved,
+    NotFound,
+
+    /// <summary>Someone saved the row since the editor's page was loaded; nothing was written.</summary>
+    Conflict,
+
+    /// <summary>The state to restore has Markdown that cannot be rendered; nothing was written.</summary>
+    Unrenderable,
+}
 
 public static class RevisionActions
 {
@@ -57,31 +70,42 @@ public sealed class ContentEditor(PortalDbContext db)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Archives or brings back a row, as a revision like any other change.</summary>
-    public async Task<bool> SetArchivedAsync(ContentKind kind, int id, bool archived, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Archives or brings back a row, as a revision like any other change. <paramref name="expectedVersion"/> is the
+    /// version the editor's page showed: if someone saved since, nothing is written and the outcome is a conflict.
+    /// </summary>
+    public async Task<EditOutcome> SetArchivedAsync(
+        ContentKind kind, int id, bool archived, int expectedVersion, string user, CancellationToken cancellationToken)
     {
         var entity = await kind.FindAsync(db, id, cancellationToken);
         if (entity is null)
         {
-            return false;
+            return EditOutcome.NotFound;
         }
 
-        if (entity.IsArchived != archived)
+        if (entity.Version != expectedVersion)
         {
-            var before = kind.SnapshotJson(entity);
-            entity.IsArchived = archived;
-            await SaveAsync(kind, entity, archived ? RevisionActions.Archived : RevisionActions.Unarchived, before, null, user, cancellationToken);
+            return EditOutcome.Conflict;
         }
 
-        return true;
+        if (entity.IsArchived == archived)
+        {
+            return EditOutcome.Saved;
+        }
+
+        var before = kind.SnapshotJson(entity);
+        entity.IsArchived = archived;
+        return await SaveCheckedAsync(kind, entity, archived ? RevisionActions.Archived : RevisionActions.Unarchived, before, expectedVersion, user, cancellationToken);
     }
 
     /// <summary>
     /// Restoring writes the old state as a new version; history is never rewritten. <paramref name="stateBefore"/>
     /// restores the state the revision replaced, which is how a row goes back to what the seed data first made it.
+    /// Like an edit, it conflicts when the row is no longer at <paramref name="expectedVersion"/>, and it is refused when
+    /// the old state's Markdown can no longer be rendered (it was saved before the limits existed).
     /// </summary>
-    public async Task<bool> RestoreAsync(
-        ContentKind kind, int id, long revisionId, string user, CancellationToken cancellationToken, bool stateBefore = false)
+    public async Task<(EditOutcome Outcome, string? Problem)> RestoreAsync(
+        ContentKind kind, int id, long revisionId, int expectedVersion, string user, CancellationToken cancellationToken, bool stateBefore = false)
     {
         var revision = await db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == kind.Type && r.EntityId == id, cancellationToken);
@@ -89,13 +113,39 @@ public sealed class ContentEditor(PortalDbContext db)
         var snapshot = stateBefore ? revision?.PreviousSnapshotJson : revision?.SnapshotJson;
         if (snapshot is null || entity is null)
         {
-            return false;
+            return (EditOutcome.NotFound, null);
+        }
+
+        if (entity.Version != expectedVersion)
+        {
+            return (EditOutcome.Conflict, null);
         }
 
         var before = kind.SnapshotJson(entity);
         kind.Apply(entity, snapshot);
-        await SaveAsync(kind, entity, RevisionActions.Restored, before, null, user, cancellationToken);
-        return true;
+        if (MarkdownRenderer.Render(kind.Markdown(entity)).Problem is { } problem)
+        {
+            db.ChangeTracker.Clear();
+            return (EditOutcome.Unrenderable, problem);
+        }
+
+        return (await SaveCheckedAsync(kind, entity, RevisionActions.Restored, before, expectedVersion, user, cancellationToken), null);
+    }
+
+    private async Task<EditOutcome> SaveCheckedAsync(
+        ContentKind kind, EditableEntity entity, string action, string before, int expectedVersion, string user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(kind, entity, action, before, expectedVersion, user, cancellationToken);
+            return EditOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between the check above and this save.
+            db.ChangeTracker.Clear();
+            return EditOutcome.Conflict;
+        }
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

@@ -58,6 +58,9 @@ public abstract class ContentKind
     /// <summary>Puts a snapshot's values back on the tracked row (a restore); the archived flag included.</summary>
     public abstract void Apply(EditableEntity entity, string snapshotJson);
 
+    /// <summary>The row's Markdown, for the kinds that have some: what must be renderable before it is saved.</summary>
+    public virtual string? Markdown(EditableEntity entity) => null;
+
     /// <summary>Recomputes stored derived columns (search text) so every save keeps them true.</summary>
     public virtual Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -115,6 +118,8 @@ public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
     }
 
     public override string Describe(Project entity) => entity.Title;
+
+    public override string? Markdown(EditableEntity entity) => ((Project)entity).DescriptionMarkdown;
 
     public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
     {
@@ -225,4 +230,6 @@ public sealed class ContentSectionKind : ContentKind<ContentSection, ContentSnap
     }
 
     public override string Describe(ContentSection entity) => entity.Title;
+
+    public override string? Markdown(EditableEntity entity) => ((ContentSection)entity).BodyMarkdown;
 }

@@ -1,3 +1,5 @@
+using SeoulPolicyPortal.Web.Data;
+
 namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
 
 public sealed record Option(string Value, string Label, string? Group = null);
@@ -5,9 +7,16 @@ public sealed record Option(string Value, string Label, string? Group = null);
 /// <summary>The saved row as it is now, beside what the editor submitted from a stale form.</summary>
 public sealed record ConflictViewModel(int TheirVersion, string? TheirUpdatedBy, DateTime TheirUpdatedAtUtc, IReadOnlyList<FieldChange> Fields);
 
-/// <summary>Everything around an edit form: which row, its state, a Markdown preview and a conflict if there is one.</summary>
-public sealed record EditorState(ContentKind Kind, int? Id, string Label, bool IsArchived, string? PreviewHtml = null, ConflictViewModel? Conflict = null)
+/// <summary>
+/// Everything around an edit form: which row, its state, a Markdown preview and a conflict if there is one.
+/// <see cref="Version"/> is the saved version the page shows; the archive button sends it, as the form does.
+/// </summary>
+public sealed record EditorState(
+    ContentKind Kind, int? Id, string Label, bool IsArchived, string? PreviewHtml = null, ConflictViewModel? Conflict = null, int Version = 0)
 {
+    public static EditorState For(ContentKind kind, EditableEntity entity, string label) =>
+        new(kind, entity.Id, label, entity.IsArchived, Version: entity.Version);
+
     public bool IsNew => Id is null;
     public string FormAction => IsNew ? $"/admin/{Kind.Segment}/new" : $"/admin/{Kind.Segment}/{Id}/edit";
     public string HistoryUrl => $"/admin/{Kind.Segment}/{Id}/history";
