@@ -7,11 +7,15 @@ using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Countries;
 
-public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount);
+public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount, string? Region, int RegionPosition);
 
-public sealed record CountryIndexViewModel(IReadOnlyList<CountrySummary> Countries);
+/// <summary>The countries grouped by the source's regions, in its order; a country without a region comes last.</summary>
+public sealed record CountryIndexViewModel(IReadOnlyList<IGrouping<string?, CountrySummary>> Regions);
 
-public sealed record CountryPageViewModel(string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects);
+/// <param name="World">Every project, for the map's shading around the country.</param>
+/// <param name="AllCities">Every partner city, for the map's markers and numbers.</param>
+public sealed record CountryPageViewModel(
+    string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects, CatalogueSummary World, CityDirectoryPage AllCities);
 
 [Route("countries")]
 public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
@@ -23,11 +27,15 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
             .Select(c => new CountrySummary(
                 c.Code, c.Name,
                 db.Cities.Count(city => city.CountryCode == c.Code && !city.IsArchived),
-                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code))))
+                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code)),
+                c.Region == null ? null : c.Region.Name,
+                c.Region == null ? int.MaxValue : c.Region.Position))
             .ToListAsync(cancellationToken);
         return View(new CountryIndexViewModel(countries
             .Where(c => c.CityCount > 0 || c.ProjectCount > 0)
-            .OrderBy(c => c.Name, StringComparer.CurrentCulture)
+            .OrderBy(c => c.RegionPosition)
+            .ThenBy(c => c.Name, StringComparer.CurrentCulture)
+            .GroupBy(c => c.Region)
             .ToList()));
     }
 
@@ -54,6 +62,8 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
         var cities = await directory.QueryAsync(new CityFilter(Country: upper), cancellationToken);
         var projects = await catalogue.QueryAsync(
             new ProjectFilter(Country: upper, PageSize: ProjectFilter.MaxPageSize), withFacets: false, cancellationToken);
-        return View(new CountryPageViewModel(upper, name, cities, projects));
+        var world = await catalogue.QueryAsync(new ProjectFilter(PageSize: 1), withFacets: true, cancellationToken);
+        var allCities = await directory.QueryAsync(new CityFilter(), cancellationToken);
+        return View(new CountryPageViewModel(upper, name, cities, projects, world.Facets.Summary, allCities));
     }
 }

@@ -23,6 +23,7 @@ public enum MapMeasure
 /// <param name="Highlighted">Countries drawn hatched and outlined on top of their shading (the chosen or the page's country).</param>
 /// <param name="ZoomTo">A country the view is framed on (a country page); null for the whole world.</param>
 /// <param name="CountryLink">The address of a country's page, from the caller's URL helper.</param>
+/// <param name="HighlightLegend">What the legend says the hatching means; by default "the chosen country" or "this country".</param>
 public sealed record WorldMapModel(
     string Id,
     string Title,
@@ -32,7 +33,8 @@ public sealed record WorldMapModel(
     IReadOnlyList<MapMarker> Markers,
     IReadOnlyCollection<string> Highlighted,
     Func<string, string> CountryLink,
-    string? ZoomTo = null);
+    string? ZoomTo = null,
+    string? HighlightLegend = null);
 
 /// <summary>
 /// Draws the world map as inline SVG on the server: no tiles, no script, nothing fetched. Countries with numbers are
@@ -55,6 +57,8 @@ public static class WorldMap
         // Markers and outlines keep their size on screen whatever the zoom.
         var unit = view.Width / geometry.Width;
         var numbers = model.Countries.Where(c => geometry.Countries.ContainsKey(c.Code)).ToDictionary(c => c.Code);
+        // A framed view leaves out what it does not show, in the picture and in its table alike.
+        var listed = model.Countries.Where(c => !numbers.ContainsKey(c.Code) || geometry.Countries[c.Code].Extent.Intersects(view)).ToList();
         var breaks = model.ShadeBy == MapMeasure.Projects ? ProjectClasses : CityClasses;
 
         var w = new MarkupWriter();
@@ -64,8 +68,8 @@ public static class WorldMap
             .Attribute("viewBox", $"{MarkupWriter.Format(view.X0)} {MarkupWriter.Format(view.Y0)} {MarkupWriter.Format(view.Width)} {MarkupWriter.Format(view.Height)}")
             .Attribute("aria-labelledby", model.Id + "-title").Attribute("aria-describedby", model.Id + "-desc").Raw(">")
             .Raw("<defs><pattern patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"").Attribute("id", model.Id + "-hatch")
-            .Attribute("width", 6 * unit).Attribute("height", 6 * unit).Raw("><rect class=\"hatch-line\"").Attribute("width", 2.5 * unit)
-            .Attribute("height", 6 * unit).Raw("/></pattern></defs>");
+            .Attribute("width", 14 * unit).Attribute("height", 14 * unit).Raw("><rect class=\"hatch-line\"").Attribute("width", 6 * unit)
+            .Attribute("height", 14 * unit).Raw("/></pattern></defs>");
 
         // Everything without numbers is one plain path: one element instead of a hundred.
         w.Raw("<path class=\"land\" aria-hidden=\"true\" d=\"").Raw(geometry.Others);
@@ -119,8 +123,10 @@ public static class WorldMap
         var (seoulX, seoulY) = geometry.Project(SeoulLatitude, SeoulLongitude);
         w.Raw("<path class=\"marker seoul\"").Attribute("d", Star(seoulX, seoulY, 16 * unit)).Raw("/></g></svg>");
 
-        Legend(w, model, breaks, numbers.Values, localizer);
-        Figure.Table(w, model.Id, model.Title, Table(model, localizer), localizer);
+        Legend(w, model, breaks, listed, localizer);
+        // GeoNames' licence (CC BY 4.0) asks for this credit where its points are shown.
+        w.Raw("<p class=\"graphic-credit\">").Text(localizer["Outlines: Natural Earth (public domain). City locations: GeoNames, CC BY 4.0."]).Raw("</p>");
+        Figure.Table(w, model.Id, model.Title, Table(model, listed, localizer), localizer);
         Figure.Close(w);
         return w.ToHtml();
     }
@@ -212,9 +218,11 @@ public static class WorldMap
 
         if (model.Highlighted.Count > 0)
         {
-            w.Raw("<li><svg class=\"swatch\" viewBox=\"0 0 20 14\" aria-hidden=\"true\"><rect width=\"20\" height=\"14\" class=\"shade shade-2\"/>")
-                .Raw("<rect width=\"20\" height=\"14\" class=\"highlight\"").Attribute("fill", $"url(#{model.Id}-hatch)").Raw("/></svg>")
-                .Text(model.ZoomTo is null ? localizer["Hatched: the chosen country"] : localizer["Hatched: this country"]).Raw("</li>");
+            w.Raw("<li><svg class=\"swatch\" viewBox=\"0 0 20 14\" aria-hidden=\"true\"><defs><pattern patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"")
+                .Attribute("id", model.Id + "-legend-hatch").Raw("><rect class=\"hatch-line\" width=\"2.6\" height=\"6\"/></pattern></defs>")
+                .Raw("<rect width=\"20\" height=\"14\" class=\"shade shade-2\"/><rect width=\"20\" height=\"14\" class=\"highlight\"")
+                .Attribute("fill", $"url(#{model.Id}-legend-hatch)").Raw("/></svg>")
+                .Text(model.HighlightLegend ?? (model.ZoomTo is null ? localizer["Hatched: the chosen country"] : localizer["Hatched: this country"])).Raw("</li>");
         }
 
         if (model.Markers.Count > 0)
@@ -229,10 +237,10 @@ public static class WorldMap
             .Raw("/></svg>").Text(localizer["Seoul"]).Raw("</li></ul></div>");
     }
 
-    private static FigureTable Table(WorldMapModel model, IStringLocalizer localizer)
+    private static FigureTable Table(WorldMapModel model, IReadOnlyList<MapCountry> listed, IStringLocalizer localizer)
     {
-        var showProjects = model.Countries.Any(c => c.Projects is not null);
-        var showCities = model.Countries.Any(c => c.Cities is not null);
+        var showProjects = listed.Any(c => c.Projects is not null);
+        var showCities = listed.Any(c => c.Cities is not null);
         var columns = new List<string> { localizer["Country"] };
         if (showProjects)
         {
@@ -244,7 +252,7 @@ public static class WorldMap
             columns.Add(localizer["Partner cities"]);
         }
 
-        var rows = model.Countries
+        var rows = listed
             .OrderByDescending(c => model.ShadeBy == MapMeasure.Projects ? c.Projects : c.Cities)
             .ThenBy(c => c.Name, StringComparer.CurrentCulture)
             .Select(c =>
