@@ -12,10 +12,15 @@ public static class PublicPages
         "/cities?region=europe&type=sister",
         "/projects",
         "/projects?area=transportation&country=PH",
+        // A chosen area: the per-area chart becomes its sub-areas'.
+        "/projects?area=e-government",
+        // A chosen country: hatched on the map.
+        "/projects?country=VN",
         // Redirects to the canonical /projects/1/{slug}.
         "/projects/1",
         "/countries",
         "/countries/VN",
+        "/about-data",
         NotFound,
     ];
 }
