@@ -35,6 +35,8 @@ public sealed class KeyboardTests(BrowserPortal portal) : BrowserTest(portal)
         await Expect(page.Locator("#project-country")).ToHaveValueAsync("PH");
 
         await page.Keyboard.PressAsync("Tab");
+        await AssertFocusedAndVisibleAsync(page, "#project-region");
+        await page.Keyboard.PressAsync("Tab");
         await AssertFocusedAndVisibleAsync(page, "#project-year");
         await page.Keyboard.PressAsync("Tab");
         await AssertFocusedAndVisibleAsync(page, "#project-sort");
