@@ -64,7 +64,7 @@ public static class CityGraphics
         var countries = Countries(cities);
         var parts = new List<string>
         {
-            localizer["A world map centred on the Pacific. {0} with the partner cities listed here are shaded by how many there are; each city is marked, circles for sister cities and diamonds for friendship cities. A star marks Seoul.",
+            localizer["A world map centred on the Pacific. Shaded: {0} with the partner cities listed here, darker for more cities. Each city is marked, circles for sister cities and diamonds for friendship cities; a star marks Seoul.",
                 localizer.Count(countries.Count, "{0} country", "{0} countries")],
         };
         if (unplaced.Count > 0)

@@ -95,7 +95,7 @@ public static class ProjectGraphics
             .ToList();
         var parts = new List<string>
         {
-            localizer["A world map centred on the Pacific. {0} are shaded by the number of projects with a partner there (darker is more); a project with partners in several countries counts in each. A star marks Seoul.",
+            localizer["A world map centred on the Pacific. Shaded: {0} with a partner in these projects, darker for more projects; a project with partners in several countries counts in each. A star marks Seoul.",
                 localizer.Count(summary.Countries.Count, "{0} country", "{0} countries")],
         };
         if (markers.Count > 0)
