@@ -13,6 +13,10 @@ public static class PublicPages
         "/projects",
         // Carries the download links and the feed link of the filtered view.
         "/projects?area=transportation&country=PH",
+        // A chosen area: the per-area chart becomes its sub-areas'.
+        "/projects?area=e-government",
+        // A chosen country: hatched on the map.
+        "/projects?country=VN",
         // Redirects to the canonical /projects/1/{slug}.
         "/projects/1",
         "/countries",
@@ -23,6 +27,7 @@ public static class PublicPages
         "/consultations/new",
         "/consultations/new?aboutProject=1",
         "/consultations/privacy",
+        "/about-data",
         NotFound,
     ];
 }

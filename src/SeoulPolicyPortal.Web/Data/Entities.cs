@@ -27,6 +27,11 @@ public sealed class Country
 
     /// <summary>Other spellings readers search by, separated by '|'.</summary>
     public string Aliases { get; set; } = "";
+
+    /// <summary>One of the source's five regions, so that projects and countries can be grouped as its city table is.</summary>
+    public int? RegionId { get; set; }
+
+    public Region? Region { get; set; }
 }
 
 public sealed class Region
@@ -60,6 +65,11 @@ public sealed class City : EditableEntity
 
     public string? Note { get; set; }
 
+    /// <summary>Where the city's marker goes on the map (WGS 84 degrees); null for a province or an unplaced city.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     /// <summary>Lower-cased, accent-free name and country names; see <see cref="SearchText"/>.</summary>
     public string SearchText { get; set; } = "";
 }
@@ -70,6 +80,10 @@ public sealed class Area : EditableEntity
     public required string Name { get; set; }
     public int Position { get; set; }
     public int? DeclaredProjectCount { get; set; }
+
+    /// <summary>What a reader should know about the area's name or count, e.g. a heading reconstructed from its rows.</summary>
+    public string? Note { get; set; }
+
     public List<Concentration> Concentrations { get; set; } = [];
 }
 

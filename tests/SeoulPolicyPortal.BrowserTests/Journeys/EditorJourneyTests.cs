@@ -87,6 +87,13 @@ public sealed class EditorJourneyTests(AdminBrowserPortal portal) : AdminBrowser
 
         // The catalogue's search text was recomputed on save: the new title and the new partner both find it.
         await page.GotoAsync("/projects");
+        // On a phone the catalogue's filters are folded under their summary.
+        var folded = page.Locator("details.filter-panel > summary");
+        if (await folded.IsVisibleAsync())
+        {
+            await folded.ClickAsync();
+        }
+
         var catalogue = page.GetByRole(AriaRole.Search, new() { Name = "Filter projects" });
         await catalogue.GetByLabel("Search titles, partners and countries").FillAsync(edit.Partner);
         await catalogue.GetByRole(AriaRole.Button, new() { Name = "Show projects" }).ClickAsync();

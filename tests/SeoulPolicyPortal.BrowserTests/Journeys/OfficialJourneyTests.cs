@@ -28,6 +28,7 @@ public sealed class OfficialJourneyTests(BrowserPortal portal) : BrowserTest(por
         await page.GetByRole(AriaRole.Link, new() { Name = "Find partner cities" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Url("/cities"));
 
+        await OpenFiltersOnAPhoneAsync(page, device);
         var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filter partner cities" });
         await filters.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Europe" });
         await filters.GetByLabel("Relationship").SelectOptionAsync(new SelectOptionValue { Label = "Sister cities" });
@@ -40,6 +41,7 @@ public sealed class OfficialJourneyTests(BrowserPortal portal) : BrowserTest(por
         var relationships = page.Locator("section.region tbody td:nth-child(3)");
         await Expect(relationships).ToHaveCountAsync(6);
         Assert.All(await relationships.AllInnerTextsAsync(), text => Assert.Equal("Sister city", text.Trim()));
+        await OpenFiltersOnAPhoneAsync(page, device);
         await Expect(filters.GetByLabel("Region")).ToHaveValueAsync("europe");
         await AssertFitsTheScreenAsync(page);
     }, Options(device), device);
@@ -52,6 +54,7 @@ public sealed class OfficialJourneyTests(BrowserPortal portal) : BrowserTest(por
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Overseas projects");
 
+        await OpenFiltersOnAPhoneAsync(page, device);
         var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filter projects" });
         await filters.GetByLabel("Area", new() { Exact = true }).SelectOptionAsync("transportation");
         await filters.GetByRole(AriaRole.Button, new() { Name = "Show projects" }).ClickAsync();
@@ -59,13 +62,14 @@ public sealed class OfficialJourneyTests(BrowserPortal portal) : BrowserTest(por
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Active filters" })).ToContainTextAsync("Area: Transportation");
 
         // The country list now counts transportation projects only.
+        await OpenFiltersOnAPhoneAsync(page, device);
         var country = filters.GetByLabel("Country", new() { Exact = true });
         await country.SelectOptionAsync("PH");
         await Expect(country.Locator("option:checked")).ToHaveTextAsync("Philippines (4)");
         await filters.GetByRole(AriaRole.Button, new() { Name = "Show projects" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"[?&]area=transportation&.*country=PH(&|$)"));
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Showing 1–4 of 4 projects");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Showing all 4 projects");
         var cards = page.Locator(".project-card");
         await Expect(cards).ToHaveCountAsync(4);
         foreach (var card in await cards.AllAsync())
@@ -89,4 +93,17 @@ public sealed class OfficialJourneyTests(BrowserPortal portal) : BrowserTest(por
         await Expect(page.Locator("main")).ToContainTextAsync(title);
         await AssertFitsTheScreenAsync(page);
     }, Options(device), device);
+
+    // On a phone the filters are folded under their summary so that results come first; a tap opens them.
+    private static async Task OpenFiltersOnAPhoneAsync(IPage page, string device)
+    {
+        var form = page.GetByRole(AriaRole.Search);
+        if (device == "phone")
+        {
+            await Expect(form).ToBeHiddenAsync();
+            await page.Locator("details.filter-panel > summary").ClickAsync();
+        }
+
+        await Expect(form).ToBeVisibleAsync();
+    }
 }

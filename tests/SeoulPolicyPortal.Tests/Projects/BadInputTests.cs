@@ -71,7 +71,7 @@ public sealed class BadInputTests(PortalFactory portal)
     {
         var document = await _client.GetDocumentAsync("/projects?area=nowhere&country=VN");
 
-        Assert.Contains("of 11", document.QuerySelector(".result-count")!.TextContent);
+        Assert.Contains("all 11 projects", document.QuerySelector(".result-count")!.TextContent);
         Assert.Contains("nowhere", document.QuerySelector(".notice")!.TextContent);
     }
 

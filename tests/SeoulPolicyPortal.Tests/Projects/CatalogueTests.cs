@@ -208,9 +208,9 @@ public sealed class CatalogueTests(PortalFactory portal)
         // The area facet ignores the chosen area: every area keeps its full count.
         Assert.Contains("(22)", document.QuerySelector("#project-area option[value=urban-railway]")!.TextContent);
         Assert.True(document.QuerySelector("#project-area option[value=transportation]")!.HasAttribute("selected"));
-        // Only the chosen area's sub-areas are offered.
-        Assert.NotNull(document.QuerySelector("#project-concentration option[value=intelligent-transportation-system]"));
-        Assert.Null(document.QuerySelector("#project-concentration option[value=financing]"));
+        // Only the chosen area's sub-areas are offered, each named with its area.
+        Assert.NotNull(document.QuerySelector("#project-concentration option[value='transportation/intelligent-transportation-system']"));
+        Assert.Null(document.QuerySelector("#project-concentration option[value='urban-railway/financing']"));
     }
 
     [Fact]

@@ -27,9 +27,9 @@ public sealed class DiscoveryTests(PortalFactory portal)
             .ToList();
 
         var countries = (await _client.GetDocumentAsync("/countries")).QuerySelectorAll("tbody th a").Length;
-        Assert.Equal(6 + 98 + countries, urls.Count);
+        Assert.Equal(7 + 98 + countries, urls.Count);
         Assert.Equal(urls.Count, urls.Select(u => u.Loc).Distinct().Count());
-        foreach (var path in new[] { "/", "/cities", "/projects", "/countries", "/changes", "/api", "/countries/VN" })
+        foreach (var path in new[] { "/", "/cities", "/projects", "/countries", "/changes", "/api", "/about-data", "/countries/VN" })
         {
             Assert.Contains("http://localhost" + path, urls.Select(u => u.Loc));
         }
@@ -112,7 +112,7 @@ public sealed class DiscoveryTests(PortalFactory portal)
     public async Task Directory_OffersItsFilteredViewAsDownloadsAndAFeed()
     {
         var page = await _client.GetDocumentAsync("/cities?region=europe");
-        var count = page.QuerySelectorAll("tbody tr").Length;
+        var count = page.QuerySelectorAll(".region table.labelled-cells tbody tr").Length;
 
         Assert.Equal($"Download these {count} cities as CSV", page.QuerySelector(".downloads a[download]")!.TextContent.Trim());
         Assert.Equal("/cities.csv?region=europe", page.QuerySelector(".downloads a[download]")!.GetAttribute("href"));

@@ -11,6 +11,7 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
         builder.Property(a => a.Slug).HasMaxLength(60);
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Note).HasMaxLength(1000);
     }
 }
 

@@ -11,5 +11,6 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
         builder.Property(c => c.Code).HasMaxLength(2);
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Aliases).HasMaxLength(400);
+        builder.HasOne(c => c.Region).WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -257,6 +257,10 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -340,6 +344,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -740,7 +750,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("Countries");
                 });
@@ -1213,6 +1228,16 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ConsultationRequestId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Country", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Project", b =>

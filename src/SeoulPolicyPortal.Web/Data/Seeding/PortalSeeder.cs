@@ -7,7 +7,9 @@ namespace SeoulPolicyPortal.Web.Data.Seeding;
 /// <summary>
 /// Fills the database from seed-data/. Each seed record is inserted at most once, ever: the AppliedSeed ledger
 /// remembers it, so a restart neither duplicates rows nor reverts, resurrects or fights editors' changes.
-/// Records added to seed-data/ later are inserted on the next start.
+/// Records added to seed-data/ later are inserted on the next start. Values for columns added after a row was seeded
+/// (a country's region, a city's location, an area's note) are seed records of their own: each is applied once, and
+/// only to a row whose value is still empty, so an editor's value is never overwritten.
 /// </summary>
 public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeeder> logger)
 {
@@ -84,6 +86,22 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
         var countryByCode = await db.Countries.ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var regionBySlug = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
         var areaByKey = await db.Areas.Where(a => a.SeedKey != null).ToDictionaryAsync(a => a.SeedKey!, cancellationToken);
+
+        foreach (var c in countries.Where(c => c.Region is not null && IsNew($"country-region:{c.Code}")))
+        {
+            var country = Lookup(countryByCode, c.Code, $"country {c.Code}");
+            country.RegionId ??= Lookup(regionBySlug, c.Region!, $"country {c.Code}").Id;
+        }
+
+        foreach (var a in areas.Where(a => a.Note is not null && IsNew($"area-note:{a.Key}")))
+        {
+            // An area an editor deleted stays deleted.
+            if (areaByKey.TryGetValue(a.Key, out var area))
+            {
+                area.Note ??= a.Note;
+            }
+        }
+
         var concentrationByKey = await db.Concentrations.Where(c => c.SeedKey != null).ToDictionaryAsync(c => c.SeedKey!, cancellationToken);
 
         for (var i = 0; i < citySeed.Cities.Count; i++)
@@ -110,6 +128,8 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             city.SearchText = SearchText.ForCity(city, country);
             db.Cities.Add(city);
         }
+
+        await LocateCitiesAsync(seedDirectory, citySeed, IsNew, cancellationToken);
 
         var projects = Read<List<ProjectSeed>>(seedDirectory, "projects.json");
         foreach (var p in projects.Where(p => IsNew($"project:{p.Key}")))
@@ -175,6 +195,45 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             seedDirectory, inserted.Count, await db.Projects.CountAsync(cancellationToken));
     }
 
+    // Cities inserted above are still only tracked, so they are found among the tracked rows as well as in the database.
+    private async Task LocateCitiesAsync(string seedDirectory, CityFileSeed citySeed, Func<string, bool> isNew, CancellationToken cancellationToken)
+    {
+        var locations = Read<CityLocationFileSeed>(seedDirectory, "city-locations.json");
+        var known = citySeed.Cities.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var pending = locations.Cities.Where(l => isNew($"city-location:{l.Key}")).ToList();
+        foreach (var location in pending)
+        {
+            if (!known.Contains(location.Key))
+            {
+                throw new InvalidOperationException($"Seed data for the location of '{location.Key}' names no city in cities.json.");
+            }
+
+            if (location.Lat is < -90 or > 90 || location.Lon is < -180 or > 180)
+            {
+                throw new InvalidOperationException($"Seed data for the location of '{location.Key}' is not a point on Earth.");
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var keys = pending.Select(l => l.Key).ToList();
+        var cities = db.Cities.Local.Where(c => c.SeedKey is not null && keys.Contains(c.SeedKey))
+            .Concat(await db.Cities.Where(c => c.SeedKey != null && keys.Contains(c.SeedKey)).ToListAsync(cancellationToken))
+            .DistinctBy(c => c.SeedKey)
+            .ToDictionary(c => c.SeedKey!, StringComparer.Ordinal);
+        foreach (var location in pending)
+        {
+            if (cities.TryGetValue(location.Key, out var city) && city.Latitude is null && city.Longitude is null)
+            {
+                city.Latitude = location.Lat;
+                city.Longitude = location.Lon;
+            }
+        }
+    }
+
     private static T Read<T>(string directory, string fileName)
     {
         var path = Path.Combine(directory, fileName);
@@ -203,7 +262,7 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
     [GeneratedRegex(@"^(?<position>\d+)-(?<slug>.+)$")]
     private static partial Regex ContentFileName();
 
-    private sealed record CountrySeed(string Code, string Name, List<string>? Aliases);
+    private sealed record CountrySeed(string Code, string Name, List<string>? Aliases, string? Region);
 
     private sealed record RegionSeed(string Slug, string Name, int? DeclaredTotal);
 
@@ -213,7 +272,11 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
 
     private sealed record ConcentrationSeed(string Key, string Slug, string Name, int? DeclaredCount);
 
-    private sealed record AreaSeed(string Key, string Slug, string Name, int? DeclaredCount, List<ConcentrationSeed> Concentrations);
+    private sealed record AreaSeed(string Key, string Slug, string Name, int? DeclaredCount, string? Note, List<ConcentrationSeed> Concentrations);
+
+    private sealed record CityLocationSeed(string Key, double Lat, double Lon);
+
+    private sealed record CityLocationFileSeed(List<CityLocationSeed> Cities);
 
     private sealed record PartnerSeed(string? Country, string? Name);
 

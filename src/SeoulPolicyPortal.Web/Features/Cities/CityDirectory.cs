@@ -80,7 +80,8 @@ public sealed record CityFilter(string? Region = null, CityRelationship? Type = 
 }
 
 public sealed record CityItem(
-    int Id, string Name, string Country, string CountryName, string Region, CityRelationship Type, int? Since, string? Note);
+    int Id, string Name, string Country, string CountryName, string Region, CityRelationship Type, int? Since, string? Note,
+    double? Latitude = null, double? Longitude = null);
 
 public sealed record RegionGroup(string Slug, string Name, int? DeclaredTotal, int ListedTotal, IReadOnlyList<CityItem> Cities);
 
@@ -88,9 +89,15 @@ public sealed record RegionOption(string Slug, string Name);
 
 public sealed record CountryOption(string Code, string Name);
 
+/// <summary>The totals the source document states for the whole table (71 cities: 23 sister, 48 friendship).</summary>
+public sealed record DeclaredCityTotals(int? Total, int? Sister, int? Friendship);
+
 public sealed record CityDirectoryPage(
     CityFilter Filter, int Total, IReadOnlyList<RegionGroup> Regions, IReadOnlyList<RegionOption> RegionOptions,
-    IReadOnlyList<CountryOption> CountryOptions, IReadOnlyList<FilterProblem> Problems);
+    IReadOnlyList<CountryOption> CountryOptions, IReadOnlyList<FilterProblem> Problems, DeclaredCityTotals? Declared = null)
+{
+    public IEnumerable<CityItem> Cities => Regions.SelectMany(r => r.Cities);
+}
 
 /// <summary>
 /// The partner-city directory's one query, shared by /cities, /api/cities and the country pages. The directory is small
@@ -133,7 +140,7 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             .ToList();
 
         return new CityDirectoryPage(filter, cities.Count, groups, rows.Regions.Select(r => new RegionOption(r.Slug, r.Name)).ToList(),
-            rows.Countries, problems);
+            rows.Countries, problems, rows.Declared);
     }
 
     private async Task<DirectoryRows> LoadAsync(CancellationToken cancellationToken)
@@ -143,7 +150,8 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             .ToListAsync(cancellationToken);
         var cities = (await db.Cities.AsNoTracking().Where(c => !c.IsArchived)
                 .Select(c => new CityRow(c.RegionId, c.SearchText,
-                    new CityItem(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Region!.Slug, c.Relationship, c.SinceYear, c.Note)))
+                    new CityItem(c.Id, c.Name, c.CountryCode, c.Country!.Name, c.Region!.Slug, c.Relationship, c.SinceYear, c.Note,
+                        c.Latitude, c.Longitude)))
                 .ToListAsync(cancellationToken))
             // Sister cities first, as the source table lists them.
             .OrderBy(c => c.Item.Type).ThenBy(c => c.Item.Name, StringComparer.Ordinal)
@@ -152,12 +160,18 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             .DistinctBy(c => c.Code)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-        return new DirectoryRows(regions, cities, countries);
+        var stated = await db.StatedFigures.AsNoTracking()
+            .Where(f => f.Key == "partner-cities" || f.Key == "sister-cities" || f.Key == "friendship-cities")
+            .ToDictionaryAsync(f => f.Key, f => f.Value, cancellationToken);
+        var declared = new DeclaredCityTotals(stated.TryGetValue("partner-cities", out var total) ? total : null,
+            stated.TryGetValue("sister-cities", out var sister) ? sister : null,
+            stated.TryGetValue("friendship-cities", out var friendship) ? friendship : null);
+        return new DirectoryRows(regions, cities, countries, declared);
     }
 
     private sealed record RegionRow(int Id, string Slug, string Name, int? DeclaredCityCount);
 
     private sealed record CityRow(int RegionId, string SearchText, CityItem Item);
 
-    private sealed record DirectoryRows(List<RegionRow> Regions, List<CityRow> Cities, List<CountryOption> Countries);
+    private sealed record DirectoryRows(List<RegionRow> Regions, List<CityRow> Cities, List<CountryOption> Countries, DeclaredCityTotals Declared);
 }

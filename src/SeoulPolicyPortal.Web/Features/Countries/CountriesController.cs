@@ -7,18 +7,22 @@ using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Countries;
 
-public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount);
+public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount, string? Region, int RegionPosition);
 
-public sealed record CountryIndexViewModel(IReadOnlyList<CountrySummary> Countries);
+/// <summary>The countries grouped by the source's regions, in its order; a country without a region comes last.</summary>
+public sealed record CountryIndexViewModel(IReadOnlyList<IGrouping<string?, CountrySummary>> Regions);
 
-public sealed record CountryPageViewModel(string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects);
+/// <param name="World">Every project, for the map's shading around the country.</param>
+/// <param name="AllCities">Every partner city, for the map's markers and numbers.</param>
+public sealed record CountryPageViewModel(
+    string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects, CatalogueSummary World, CityDirectoryPage AllCities);
 
 [Route("countries")]
 public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new CountryIndexViewModel(await CountryList.QueryAsync(db, cancellationToken)));
+        View(new CountryIndexViewModel((await CountryList.QueryAsync(db, cancellationToken)).GroupBy(c => c.Region).ToList()));
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
@@ -43,6 +47,8 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
         var cities = await directory.QueryAsync(new CityFilter(Country: upper), cancellationToken);
         var projects = await catalogue.QueryAsync(
             new ProjectFilter(Country: upper, PageSize: ProjectFilter.MaxPageSize), withFacets: false, cancellationToken);
-        return View(new CountryPageViewModel(upper, name, cities, projects));
+        var world = await catalogue.QueryAsync(new ProjectFilter(PageSize: 1), withFacets: true, cancellationToken);
+        var allCities = await directory.QueryAsync(new CityFilter(), cancellationToken);
+        return View(new CountryPageViewModel(upper, name, cities, projects, world.Facets.Summary, allCities));
     }
 }

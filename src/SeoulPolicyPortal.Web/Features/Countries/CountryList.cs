@@ -12,11 +12,14 @@ public static class CountryList
             .Select(c => new CountrySummary(
                 c.Code, c.Name,
                 db.Cities.Count(city => city.CountryCode == c.Code && !city.IsArchived),
-                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code))))
+                db.Projects.Count(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code)),
+                c.Region == null ? null : c.Region.Name,
+                c.Region == null ? int.MaxValue : c.Region.Position))
             .ToListAsync(cancellationToken);
         return countries
             .Where(c => c.CityCount > 0 || c.ProjectCount > 0)
-            .OrderBy(c => c.Name, StringComparer.CurrentCulture)
+            .OrderBy(c => c.RegionPosition)
+            .ThenBy(c => c.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 }

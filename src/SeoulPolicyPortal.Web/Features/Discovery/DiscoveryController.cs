@@ -40,6 +40,7 @@ public sealed class DiscoveryController(PortalDbContext db, PublicAddress addres
             (Url.PublicAction("Index", "Countries"), changed),
             (Url.PublicAction("Index", "Changes"), changed),
             (Url.PublicAction("Index", "ApiGuide"), changed),
+            (Url.PublicAction("Index", "About"), changed),
         };
         pages.AddRange(projects.Select(p =>
             (Url.PublicAction("Details", "Projects", new { id = p.Id, slug = Slug.From(p.Title) }), p.UpdatedAtUtc)));

@@ -1,14 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Features.Cities;
+using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Overview;
 
 public sealed record OverviewSection(string Slug, string Title, string Html);
 
-/// <summary>A headline number as counted in the portal's database, beside the figure the source document states.</summary>
-public sealed record HeadlineFigure(string Label, int Counted, int? Stated, string? StatedAsOf, string Link);
+/// <summary>
+/// A headline number as counted in the portal's database, beside the figure the source document states. Where the two
+/// count different things, <see cref="StatedNote"/> says so instead of setting them side by side.
+/// </summary>
+public sealed record HeadlineFigure(string Key, string Label, int Counted, int? Stated, string? StatedAsOf, string Link, string? StatedNote = null);
 
 public sealed record OverviewViewModel(IReadOnlyList<OverviewSection> Sections, IReadOnlyList<HeadlineFigure> Figures);
+
+/// <summary>The overview page: its text and figures, and the map and charts of every project and partner city.</summary>
+public sealed record OverviewPage(OverviewViewModel Overview, CatalogueSummary Projects, CityDirectoryPage Cities);
 
 /// <summary>Everything the overview shows; it changes only when published content does, so it is kept under ContentVersion.</summary>
 public static class OverviewQuery
@@ -30,11 +39,13 @@ public static class OverviewQuery
             ["friendship-cities"] = await cities.CountAsync(c => c.Relationship == CityRelationship.Friendship, cancellationToken),
             ["projects"] = await projects.CountAsync(cancellationToken),
             ["project-countries"] = await partners.Where(pp => pp.CountryCode != null).Select(pp => pp.CountryCode).Distinct().CountAsync(cancellationToken),
-            ["project-cities"] = await partners.Where(pp => pp.Name != null).Select(pp => new { pp.CountryCode, pp.Name }).Distinct().CountAsync(cancellationToken),
+            // Named partners in a country: cities, provinces and organisations alike; "Developing countries" is not one.
+            ["project-cities"] = await partners.Where(pp => pp.Name != null && pp.CountryCode != null)
+                .Select(pp => new { pp.CountryCode, pp.Name }).Distinct().CountAsync(cancellationToken),
         };
 
-        HeadlineFigure Figure(string key, string label, string link) =>
-            new(label, counts[key], stated.GetValueOrDefault(key)?.Value, stated.GetValueOrDefault(key)?.AsOf, link);
+        HeadlineFigure Figure(string key, string label, string link, string? statedNote = null) =>
+            new(key, label, counts[key], stated.GetValueOrDefault(key)?.Value, stated.GetValueOrDefault(key)?.AsOf, link, statedNote);
 
         var figures = new List<HeadlineFigure>
         {
@@ -43,7 +54,9 @@ public static class OverviewQuery
             Figure("friendship-cities", "Friendship cities", "/cities?type=friendship"),
             Figure("projects", "Overseas projects", "/projects"),
             Figure("project-countries", "Countries with projects", "/countries"),
-            Figure("project-cities", "Partner cities and organisations in projects", "/projects"),
+            // The source's 65 counts cities; the list names provinces and ministries too, so the two are not compared.
+            Figure("project-cities", "Partners named in the project list", "/projects",
+                "The source states {0} cities where projects were carried out; the list names cities, provinces and organisations alike, so the two are not the same count."),
         };
 
         return new OverviewViewModel(

@@ -26,6 +26,11 @@ public static class CatalogueLabels
             labels.Add(("country", localizer["Country: {0}", country.Label]));
         }
 
+        if (facets.Regions.FirstOrDefault(r => r.Selected) is { } region)
+        {
+            labels.Add(("region", localizer["Region: {0}", region.Label]));
+        }
+
         if (filter.Year is int year)
         {
             labels.Add(("year", localizer["Active in {0}", year.ToString(CultureInfo.InvariantCulture)]));

@@ -20,7 +20,8 @@ public sealed record ProjectListItem(
     }
 }
 
-public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
+/// <summary>One choice of a filter with the number of projects choosing it would show; sub-areas carry their area as Group.</summary>
+public sealed record FacetValue(string Value, string Label, int Count, bool Selected, string? Group = null);
 
 /// <summary>Readers only ever see active projects; the admin list can ask for the archived ones.</summary>
 public enum ProjectStatus
@@ -30,9 +31,10 @@ public enum ProjectStatus
 }
 
 public sealed record CatalogueFacets(
-    IReadOnlyList<FacetValue> Areas, IReadOnlyList<FacetValue> Concentrations, IReadOnlyList<FacetValue> Countries, IReadOnlyList<FacetValue> Years)
+    IReadOnlyList<FacetValue> Areas, IReadOnlyList<FacetValue> Concentrations, IReadOnlyList<FacetValue> Countries, IReadOnlyList<FacetValue> Years,
+    IReadOnlyList<FacetValue> Regions, CatalogueSummary Summary)
 {
-    public static readonly CatalogueFacets None = new([], [], [], []);
+    public static readonly CatalogueFacets None = new([], [], [], [], [], CatalogueSummary.Empty);
 }
 
 /// <summary>The result of one catalogue question: the filter actually applied, one page of projects and, on request, the facets.</summary>
@@ -84,13 +86,14 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     private async Task<CataloguePage> QueryOpenAsync(ProjectFilter filter, bool withFacets, bool allRows, bool archived, CancellationToken cancellationToken)
     {
         var problems = new List<FilterProblem>();
-        var (areas, rows) = filter.Q is null && !archived
+        var data = filter.Q is null && !archived
             ? await PublishedRowsAsync(cancellationToken)
-            : (await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken));
-        (filter, var countryName) = await DropUnknownValuesAsync(filter, areas, rows, problems, cancellationToken);
+            : new CatalogueRows(await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken),
+                await RegionsAsync(cancellationToken));
+        var (areas, rows) = (data.Areas, data.Rows);
+        (filter, var countryName) = await DropUnknownValuesAsync(filter, data, problems, cancellationToken);
 
-        var areaIds = areas.Where(a => !a.IsArchived).ToDictionary(a => a.Slug, a => a.Id);
-        var matching = rows.Where(r => Matches(r, filter, areaIds)).ToList();
+        var matching = rows.Where(r => Matches(r, filter, data)).ToList();
         var total = matching.Count;
         if (allRows)
         {
@@ -113,23 +116,29 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             { Slug = r.Slug })
             .ToList();
 
-        var facets = withFacets ? Facets(filter, areas, rows, areaIds, countryName) : CatalogueFacets.None;
+        var facets = withFacets
+            ? Facets(filter, data, countryName) with { Summary = Summarise(filter, data, matching) }
+            : CatalogueFacets.None;
         return new CataloguePage(filter, total, items, facets, problems);
     }
 
     // The published catalogue's rows change only when an editor saves, so they are read again only then.
-    private async Task<(List<AreaRow> Areas, List<ProjectRow> Rows)> PublishedRowsAsync(CancellationToken cancellationToken)
+    private Task<CatalogueRows> PublishedRowsAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(db, "catalogue", async ct =>
+            new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct), await RegionsAsync(ct)), cancellationToken);
+
+    private sealed record CatalogueRows(List<AreaRow> Areas, List<ProjectRow> Rows, RegionRows Regions)
     {
-        var rows = await cache.GetOrLoadAsync(db, "catalogue", async ct =>
-            new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct)), cancellationToken);
-        return (rows.Areas, rows.Rows);
+        public Dictionary<string, int> LiveAreaIds { get; } = Areas.Where(a => !a.IsArchived).ToDictionary(a => a.Slug, a => a.Id);
     }
 
-    private sealed record CatalogueRows(List<AreaRow> Areas, List<ProjectRow> Rows);
+    private sealed record RegionRows(List<RegionRow> Regions, Dictionary<string, string> RegionOfCountry);
 
-    private sealed record ConcentrationRow(string Slug, string Name);
+    private sealed record RegionRow(string Slug, string Name);
 
-    private sealed record AreaRow(int Id, string Slug, string Name, bool IsArchived, List<ConcentrationRow> Concentrations);
+    private sealed record ConcentrationRow(string Slug, string Name, int? Declared);
+
+    private sealed record AreaRow(int Id, string Slug, string Name, bool IsArchived, int? Declared, string? Note, List<ConcentrationRow> Concentrations);
 
     private sealed record ProjectRow(
         int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int StartYear, int EndYear,
@@ -141,7 +150,9 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         public string Slug => field ??= Infrastructure.Slug.From(Title);
     }
 
-    private sealed record AreaJoinRow(int Id, string Slug, string Name, bool IsArchived, string? ConcentrationSlug, string? ConcentrationName);
+    private sealed record AreaJoinRow(
+        int Id, string Slug, string Name, bool IsArchived, int? Declared, string? Note, string? ConcentrationSlug, string? ConcentrationName,
+        int? ConcentrationDeclared);
 
     private sealed record PartnerJoinRow(
         int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int StartYear, int EndYear,
@@ -156,7 +167,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             from a in db.Areas.AsNoTracking()
             from c in a.Concentrations.Where(c => !c.IsArchived).DefaultIfEmpty()
             orderby a.Position, a.Id, c!.Position
-            select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, c!.Slug, c.Name));
+            select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, a.DeclaredProjectCount, a.Note, c!.Slug, c.Name, c.DeclaredProjectCount));
 
     // Without a text search (the common case) the rows come from a query compiled once; keep it in step with the
     // search variant in RowsAsync (the text-search tests exercise that one, every other catalogue test this one).
@@ -176,16 +187,25 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         {
             if (areas.Count == 0 || areas[^1].Id != row.Id)
             {
-                areas.Add(new AreaRow(row.Id, row.Slug, row.Name, row.IsArchived, []));
+                areas.Add(new AreaRow(row.Id, row.Slug, row.Name, row.IsArchived, row.Declared, row.Note, []));
             }
 
             if (row.ConcentrationSlug is not null)
             {
-                areas[^1].Concentrations.Add(new ConcentrationRow(row.ConcentrationSlug, row.ConcentrationName!));
+                areas[^1].Concentrations.Add(new ConcentrationRow(row.ConcentrationSlug, row.ConcentrationName!, row.ConcentrationDeclared));
             }
         }
 
         return areas;
+    }
+
+    private async Task<RegionRows> RegionsAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position).Select(r => new RegionRow(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var regionOfCountry = await db.Countries.AsNoTracking().Where(c => c.RegionId != null)
+            .Select(c => new { c.Code, Region = c.Region!.Slug })
+            .ToDictionaryAsync(c => c.Code, c => c.Region, cancellationToken);
+        return new RegionRows(regions, regionOfCountry);
     }
 
     private async Task<List<ProjectRow>> RowsAsync(string? q, bool archived, CancellationToken cancellationToken)
@@ -229,9 +249,16 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     }
 
     private async Task<(ProjectFilter Filter, string? CountryName)> DropUnknownValuesAsync(
-        ProjectFilter filter, List<AreaRow> areas, List<ProjectRow> rows, List<FilterProblem> problems, CancellationToken cancellationToken)
+        ProjectFilter filter, CatalogueRows data, List<FilterProblem> problems, CancellationToken cancellationToken)
     {
+        var (areas, rows) = (data.Areas, data.Rows);
         string? countryName = null;
+        if (filter.Region is not null && data.Regions.Regions.All(r => r.Slug != filter.Region))
+        {
+            problems.Add(new FilterProblem("region", "There is no region “{0}”; projects in all regions are shown.", filter.Region));
+            filter = filter with { Region = null };
+        }
+
         if (filter.Area is not null && !areas.Any(a => a.Slug == filter.Area && !a.IsArchived))
         {
             problems.Add(new FilterProblem("area", "There is no area “{0}”; projects in all areas are shown.", filter.Area));
@@ -268,11 +295,16 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     private static string? CountryName(string code, List<ProjectRow> rows, string? countryName) =>
         rows.SelectMany(r => r.Countries).FirstOrDefault(c => c.Country == code)?.CountryName ?? countryName;
 
-    private static bool Matches(ProjectRow row, ProjectFilter filter, Dictionary<string, int> areaIds, string? ignore = null) =>
-        (filter.Area is null || ignore == "area" || (areaIds.TryGetValue(filter.Area, out var areaId) && row.AreaId == areaId))
+    private static bool Matches(ProjectRow row, ProjectFilter filter, CatalogueRows data, string? ignore = null) =>
+        (filter.Area is null || ignore == "area" || (data.LiveAreaIds.TryGetValue(filter.Area, out var areaId) && row.AreaId == areaId))
         && (filter.Concentration is null || ignore == "concentration" || row.Concentration == filter.Concentration)
         && (filter.Country is null || ignore == "country" || row.Countries.Any(c => c.Country == filter.Country))
+        && (filter.Region is null || ignore == "region" || Regions(row, data).Contains(filter.Region))
         && (filter.Year is not { } year || ignore == "year" || (row.StartYear <= year && row.EndYear >= year));
+
+    // A project with partners in several regions belongs to each of them.
+    private static IEnumerable<string> Regions(ProjectRow row, CatalogueRows data) =>
+        row.Countries.Select(c => data.Regions.RegionOfCountry.GetValueOrDefault(c.Country!)).OfType<string>().Distinct();
 
     private static IEnumerable<ProjectRow> Sort(IEnumerable<ProjectRow> rows, ProjectSort sort) => sort switch
     {
@@ -290,25 +322,30 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         }
     });
 
-    private static CatalogueFacets Facets(
-        ProjectFilter filter, List<AreaRow> areas, List<ProjectRow> rows, Dictionary<string, int> areaIds, string? countryName)
+    private static CatalogueFacets Facets(ProjectFilter filter, CatalogueRows data, string? countryName)
     {
-        List<ProjectRow> Without(string facet) => rows.Where(r => Matches(r, filter, areaIds, ignore: facet)).ToList();
+        var (areas, rows) = (data.Areas, data.Rows);
+        List<ProjectRow> Without(string facet) => rows.Where(r => Matches(r, filter, data, ignore: facet)).ToList();
 
         var areaCounts = Without("area").CountBy(r => r.AreaId).ToDictionary();
         var areaFacet = areas.Where(a => !a.IsArchived)
             .Select(a => new FacetValue(a.Slug, a.Name, areaCounts.GetValueOrDefault(a.Id), a.Slug == filter.Area))
             .ToList();
 
-        var concentrationCounts = Without("concentration").CountBy(r => r.Concentration).ToDictionary();
-        // Without a chosen area, a sub-area name shared by two areas ("Capacity Building") is one choice.
+        // Each area's sub-areas are its own choices, valued "area/slug": two areas' "Capacity Building" are two choices.
+        var concentrationCounts = Without("concentration").CountBy(r => (r.AreaId, r.Concentration)).ToDictionary();
         var concentrations = areas
-            .Where(a => filter.Area == null || a.Slug == filter.Area)
-            .SelectMany(a => a.Concentrations)
-            .DistinctBy(c => c.Slug)
-            .Select(c => new FacetValue(c.Slug, c.Name, concentrationCounts.GetValueOrDefault(c.Slug), c.Slug == filter.Concentration))
+            .Where(a => !a.IsArchived && (filter.Area == null || a.Slug == filter.Area))
+            .SelectMany(a => a.Concentrations.Select(c => new FacetValue($"{a.Slug}/{c.Slug}", c.Name,
+                concentrationCounts.GetValueOrDefault((a.Id, c.Slug)), c.Slug == filter.Concentration && filter.Area == a.Slug, a.Name)))
             .Where(f => f.Count > 0 || f.Selected)
             .ToList();
+        if (filter is { Concentration: { } slug, Area: null })
+        {
+            // An older link's bare sub-area spans every area that has it; offered as one choice so the form keeps it.
+            var name = areas.SelectMany(a => a.Concentrations).First(c => c.Slug == slug).Name;
+            concentrations.Insert(0, new FacetValue(slug, name, Without("concentration").Count(r => r.Concentration == slug), true));
+        }
 
         var countryFacet = Without("country")
             .SelectMany(r => r.Countries.DistinctBy(c => c.Country))
@@ -322,6 +359,11 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
         countryFacet.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
 
+        var regionCounts = Without("region").SelectMany(r => Regions(r, data)).CountBy(r => r).ToDictionary();
+        var regionFacet = data.Regions.Regions
+            .Select(r => new FacetValue(r.Slug, r.Name, regionCounts.GetValueOrDefault(r.Slug), r.Slug == filter.Region))
+            .ToList();
+
         var years = Without("year")
             .SelectMany(s => Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1))
             .CountBy(y => y)
@@ -332,6 +374,62 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             years.Add(new FacetValue(year.ToString(), year.ToString(), 0, true));
         }
 
-        return new CatalogueFacets(areaFacet, concentrations, countryFacet, years.OrderByDescending(y => int.Parse(y.Value)).ToList());
+        return new CatalogueFacets(areaFacet, concentrations, countryFacet, years.OrderByDescending(y => int.Parse(y.Value)).ToList(),
+            regionFacet, CatalogueSummary.Empty);
+    }
+
+    // What the map and the charts show: the projects that match every filter, counted by country, area, sub-area,
+    // region and year. Where a dimension is not filtered its counts equal that facet's; a filtered one shows the chosen
+    // value and what the matching projects share with others (a project's other partner countries and years).
+    private static CatalogueSummary Summarise(ProjectFilter filter, CatalogueRows data, List<ProjectRow> matching)
+    {
+        var liveAreas = data.Areas.Where(a => !a.IsArchived).ToList();
+        var perArea = matching.CountBy(r => r.AreaId).ToDictionary();
+        var declared = filter.CountsWholeAreas;
+        var areas = liveAreas
+            .Select(a => new Tally(a.Slug, a.Name, perArea.GetValueOrDefault(a.Id), declared && filter.Concentration is null ? a.Declared : null,
+                a.Slug == filter.Area, a.Note))
+            .ToList();
+
+        var chosenArea = liveAreas.FirstOrDefault(a => a.Slug == filter.Area);
+        var perConcentration = matching.CountBy(r => r.Concentration).ToDictionary();
+        var concentrations = chosenArea is null
+            ? []
+            : chosenArea.Concentrations
+                .Select(c => new Tally(c.Slug, c.Name, perConcentration.GetValueOrDefault(c.Slug),
+                    declared && (filter.Concentration is null || c.Slug == filter.Concentration) ? c.Declared : null, c.Slug == filter.Concentration))
+                .ToList();
+
+        var countries = matching
+            .SelectMany(r => r.Countries.DistinctBy(c => c.Country))
+            .GroupBy(c => c.Country!)
+            .Select(g => new Tally(g.Key, g.First().CountryName!, g.Count(), Selected: g.Key == filter.Country))
+            .OrderBy(c => c.Label, StringComparer.Ordinal)
+            .ToList();
+
+        var perRegion = matching.SelectMany(r => Regions(r, data)).CountBy(r => r).ToDictionary();
+        var regions = data.Regions.Regions
+            .Select(r => new Tally(r.Slug, r.Name, perRegion.GetValueOrDefault(r.Slug), Selected: r.Slug == filter.Region))
+            .ToList();
+
+        var years = new List<YearTally>();
+        if (matching.Count > 0)
+        {
+            var areaIndex = liveAreas.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            for (var year = matching.Min(r => r.StartYear); year <= matching.Max(r => r.EndYear); year++)
+            {
+                var active = matching.Where(r => r.StartYear <= year && r.EndYear >= year).ToList();
+                var byArea = new int[liveAreas.Count];
+                foreach (var row in active.Where(r => areaIndex.ContainsKey(r.AreaId)))
+                {
+                    byArea[areaIndex[row.AreaId]]++;
+                }
+
+                years.Add(new YearTally(year, active.Count, byArea, year == filter.Year));
+            }
+        }
+
+        return new CatalogueSummary(matching.Count, countries, areas, concentrations, regions,
+            matching.Count(r => r.Countries.Count == 0), years);
     }
 }

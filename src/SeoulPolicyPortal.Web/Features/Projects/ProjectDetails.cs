@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Features.Cities;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
 
@@ -22,4 +23,22 @@ public sealed record ProjectDetails(
             .SingleOrDefaultAsync(cancellationToken);
 }
 
-public sealed record ProjectPageViewModel(ProjectDetails Project, CataloguePage SameConcentration);
+/// <summary>Other projects with a partner in one of this project's countries.</summary>
+public sealed record SameCountryProjects(string Country, string CountryName, int Total, IReadOnlyList<ProjectListItem> Items);
+
+/// <summary>A partner of the project that is one of Seoul's sister or friendship cities.</summary>
+public sealed record PartnerCity(string PartnerName, CityItem City);
+
+/// <summary>
+/// A project page: the row itself and what the portal knows around it, nothing invented. <see cref="Area"/> and
+/// <see cref="SubArea"/> carry the listed and declared counts; <see cref="World"/> and <see cref="AllCities"/> feed the map.
+/// </summary>
+public sealed record ProjectPageViewModel(
+    ProjectDetails Project,
+    CataloguePage SameConcentration,
+    Tally Area,
+    Tally? SubArea,
+    IReadOnlyList<SameCountryProjects> SameCountry,
+    IReadOnlyList<PartnerCity> PartnerCities,
+    CatalogueSummary World,
+    IReadOnlyList<CityItem> AllCities);

@@ -12,9 +12,15 @@ public enum ProjectSort
 
 /// <summary>The catalogue's query string exactly as received: every value a string so nothing fails in model binding.</summary>
 public sealed record ProjectQueryString(
-    string? Area, string? Concentration, string? Country, string? Year, string? Q, string? Sort, string? Page, string? PageSize);
+    string? Area, string? Concentration, string? Country, string? Year, string? Q, string? Sort, string? Page, string? PageSize,
+    string? Region = null);
 
 /// <summary>A catalogue view: the filters, the order and the page. The same record drives /projects and /api/projects.</summary>
+/// <remarks>
+/// A sub-area slug is unique only within its area ("Capacity Building" is under e-Government and under Urban Railway),
+/// so the form sends a sub-area as "area/slug" and <see cref="Parse"/> splits it into both filters. A bare slug without
+/// an area, as older links have it, still means that sub-area in every area that has one.
+/// </remarks>
 public sealed record ProjectFilter(
     string? Area = null,
     string? Concentration = null,
@@ -23,7 +29,8 @@ public sealed record ProjectFilter(
     string? Q = null,
     ProjectSort Sort = ProjectSort.Newest,
     int Page = 1,
-    int PageSize = ProjectFilter.DefaultPageSize)
+    int PageSize = ProjectFilter.DefaultPageSize,
+    string? Region = null)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -31,17 +38,31 @@ public sealed record ProjectFilter(
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
 
-    public bool HasFilters => Area is not null || Concentration is not null || Country is not null || Year is not null || Q is not null;
+    public bool HasFilters =>
+        Area is not null || Concentration is not null || Country is not null || Year is not null || Q is not null || Region is not null;
+
+    /// <summary>True when only the area and sub-area narrow the view, so the source's declared counts still apply to it.</summary>
+    public bool CountsWholeAreas => Country is null && Year is null && Q is null && Region is null;
 
     /// <summary>Reads the query string; values that cannot be understood are left out and reported.</summary>
     public static (ProjectFilter Filter, List<FilterProblem> Problems) Parse(ProjectQueryString query)
     {
         var problems = new List<FilterProblem>();
+        var area = Slug(query.Area, "area", problems);
+        var (concentrationArea, concentration) = SubArea(query.Concentration, problems);
+        if (concentrationArea is not null && area is not null && concentrationArea != area)
+        {
+            problems.Add(new FilterProblem("concentration", "The chosen area has no sub-area “{0}”; projects in all its sub-areas are shown.",
+                QueryText.Echo(query.Concentration!)));
+            concentration = null;
+        }
+
         var filter = new ProjectFilter
         {
-            Area = Slug(query.Area, "area", problems),
-            Concentration = Slug(query.Concentration, "concentration", problems),
+            Area = area ?? (concentration is null ? null : concentrationArea),
+            Concentration = concentration,
             Country = CountryCode(query.Country, problems),
+            Region = Slug(query.Region, "region", problems),
             Year = Number(query.Year, "year", MinYear, MaxYear, "The year “{0}” is not a year between 1900 and 2100; all years are shown.", problems),
             Q = Search(query.Q, problems),
             Sort = SortOrder(query.Sort, problems),
@@ -67,6 +88,7 @@ public sealed record ProjectFilter(
         Add("area", Area);
         Add("concentration", Concentration);
         Add("country", Country);
+        Add("region", Region);
         Add("year", Year?.ToString(CultureInfo.InvariantCulture));
         Add("q", Q);
         Add("sort", Sort == ProjectSort.Newest ? null : Sort.ToString().ToLowerInvariant());
@@ -88,10 +110,35 @@ public sealed record ProjectFilter(
             return value;
         }
 
-        problems.Add(new FilterProblem(parameter, parameter == "area"
-            ? "There is no area “{0}”; projects in all areas are shown."
-            : "There is no sub-area “{0}”; projects in all sub-areas are shown.", QueryText.Echo(raw!)));
+        problems.Add(new FilterProblem(parameter, parameter switch
+        {
+            "area" => "There is no area “{0}”; projects in all areas are shown.",
+            "region" => "There is no region “{0}”; projects in all regions are shown.",
+            _ => "There is no sub-area “{0}”; projects in all sub-areas are shown.",
+        }, QueryText.Echo(raw!)));
         return null;
+    }
+
+    // "area/slug" names one area's sub-area; a bare slug names it in any area.
+    private static (string? Area, string? Slug) SubArea(string? raw, List<FilterProblem> problems)
+    {
+        var value = QueryText.Clean(raw);
+        var slash = value?.IndexOf('/') ?? -1;
+        if (slash < 0)
+        {
+            return (null, Slug(raw, "concentration", problems));
+        }
+
+        var ignored = new List<FilterProblem>();
+        var area = Slug(value![..slash], "area", ignored);
+        var slug = Slug(value[(slash + 1)..], "concentration", ignored);
+        if (area is null || slug is null)
+        {
+            problems.Add(new FilterProblem("concentration", "There is no sub-area “{0}”; projects in all sub-areas are shown.", QueryText.Echo(raw!)));
+            return (null, null);
+        }
+
+        return (area, slug);
     }
 
     private static string? CountryCode(string? raw, List<FilterProblem> problems)

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Localization;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
 
+/// <summary>A list of project cards; on a country's own page that country's name is not a link back to the page.</summary>
+public sealed record ProjectListView(IReadOnlyList<ProjectListItem> Items, string? CurrentCountry = null);
+
 /// <summary>
 /// The two small fragments every project listing repeats. Built in code rather than as partial views because a
 /// catalogue page renders them forty times, and a partial's set-up cost showed in the benchmark (docs/performance.md).
@@ -41,7 +44,7 @@ public static class ProjectMarkup
         var (name, country) => $"{name} ({country})",
     };
 
-    public static IHtmlContent Partner(PartnerItem partner)
+    public static IHtmlContent Partner(PartnerItem partner, string? currentCountry = null)
     {
         var builder = new HtmlContentBuilder(9);
         if (partner.Country is null)
@@ -52,6 +55,12 @@ public static class ProjectMarkup
         if (partner.Name is not null)
         {
             builder.AppendHtml("<span>").Append(partner.Name).AppendHtml(", ");
+        }
+
+        if (partner.Country == currentCountry)
+        {
+            builder.Append(partner.CountryName ?? partner.Country);
+            return partner.Name is null ? builder : builder.AppendHtml("</span>");
         }
 
         // Country codes are two ASCII letters (checked on input), so the address needs no encoding.

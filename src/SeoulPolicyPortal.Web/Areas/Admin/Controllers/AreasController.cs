@@ -25,6 +25,9 @@ public sealed class AreaInput
     [Range(0, 100_000, ErrorMessage = "Enter a count of 0 or more, or leave it empty.")]
     public int? DeclaredProjectCount { get; set; }
 
+    [StringLength(1000, ErrorMessage = "The note can be at most 1,000 characters.")]
+    public string? Note { get; set; }
+
     public static AreaInput From(Area a) => new()
     {
         Version = a.Version,
@@ -32,9 +35,11 @@ public sealed class AreaInput
         Slug = a.Slug,
         Position = a.Position,
         DeclaredProjectCount = a.DeclaredProjectCount,
+        Note = a.Note,
     };
 
-    public AreaSnapshot ToSnapshot(bool isArchived) => new(Slug!.Trim(), Name!.Trim(), Position, DeclaredProjectCount, isArchived);
+    public AreaSnapshot ToSnapshot(bool isArchived) =>
+        new(Slug!.Trim(), Name!.Trim(), Position, DeclaredProjectCount, isArchived, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
 }
 
 public sealed class ConcentrationInput

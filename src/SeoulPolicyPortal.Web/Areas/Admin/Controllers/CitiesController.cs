@@ -29,6 +29,12 @@ public sealed class CityInput
     [StringLength(1000, ErrorMessage = "The note can be at most 1,000 characters.")]
     public string? Note { get; set; }
 
+    [Range(-90.0, 90.0, ErrorMessage = "Enter a latitude from -90 to 90 (degrees north), or leave it empty.")]
+    public double? Latitude { get; set; }
+
+    [Range(-180.0, 180.0, ErrorMessage = "Enter a longitude from -180 to 180 (degrees east), or leave it empty.")]
+    public double? Longitude { get; set; }
+
     public static CityInput From(City c) => new()
     {
         Version = c.Version,
@@ -38,11 +44,13 @@ public sealed class CityInput
         Relationship = c.Relationship,
         SinceYear = c.SinceYear,
         Note = c.Note,
+        Latitude = c.Latitude,
+        Longitude = c.Longitude,
     };
 
     public CitySnapshot ToSnapshot(bool isArchived) => new(
         Name!.Trim(), CountryCode!.Trim().ToUpperInvariant(), RegionId ?? 0, Relationship ?? CityRelationship.Sister, SinceYear,
-        string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), isArchived);
+        string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), isArchived, Latitude, Longitude);
 }
 
 public sealed record AdminCityItem(int Id, string Name, string Country, string Region, CityRelationship Relationship, int? SinceYear);
@@ -149,6 +157,13 @@ public sealed class CitiesController(PortalDbContext db, AdminQueries queries, C
         if (input.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
         {
             ModelState.AddModelError($"{InputPrefix}.{nameof(input.RegionId)}", T["Choose a region from the list."]);
+        }
+
+        // A point needs both numbers: one alone would put the marker nowhere.
+        if ((input.Latitude is null) != (input.Longitude is null) && ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{InputPrefix}.{(input.Latitude is null ? nameof(input.Latitude) : nameof(input.Longitude))}",
+                T["Enter both the latitude and the longitude, or neither."]);
         }
 
         return ModelState.IsValid;

@@ -10,10 +10,12 @@ public sealed record ProjectSnapshot(
     string Title, int AreaId, int ConcentrationId, int StartYear, int EndYear, string? DescriptionMarkdown,
     IReadOnlyList<PartnerSnapshot> Partners, bool IsArchived);
 
+// Fields added later come last with a default: a revision saved before they existed still reads (as empty).
 public sealed record CitySnapshot(
-    string Name, string CountryCode, int RegionId, CityRelationship Relationship, int? SinceYear, string? Note, bool IsArchived);
+    string Name, string CountryCode, int RegionId, CityRelationship Relationship, int? SinceYear, string? Note, bool IsArchived,
+    double? Latitude = null, double? Longitude = null);
 
-public sealed record AreaSnapshot(string Slug, string Name, int Position, int? DeclaredProjectCount, bool IsArchived);
+public sealed record AreaSnapshot(string Slug, string Name, int Position, int? DeclaredProjectCount, bool IsArchived, string? Note = null);
 
 public sealed record ConcentrationSnapshot(int AreaId, string Slug, string Name, int Position, int? DeclaredProjectCount, bool IsArchived);
 
@@ -138,7 +140,8 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Cities.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    public override CitySnapshot Snapshot(City c) => new(c.Name, c.CountryCode, c.RegionId, c.Relationship, c.SinceYear, c.Note, c.IsArchived);
+    public override CitySnapshot Snapshot(City c) =>
+        new(c.Name, c.CountryCode, c.RegionId, c.Relationship, c.SinceYear, c.Note, c.IsArchived, c.Latitude, c.Longitude);
 
     public override void Apply(City c, CitySnapshot s)
     {
@@ -149,6 +152,8 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
         c.SinceYear = s.SinceYear;
         c.Note = s.Note;
         c.IsArchived = s.IsArchived;
+        c.Latitude = s.Latitude;
+        c.Longitude = s.Longitude;
     }
 
     public override string Describe(City entity) => entity.Name;
@@ -170,7 +175,7 @@ public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Areas.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public override AreaSnapshot Snapshot(Area a) => new(a.Slug, a.Name, a.Position, a.DeclaredProjectCount, a.IsArchived);
+    public override AreaSnapshot Snapshot(Area a) => new(a.Slug, a.Name, a.Position, a.DeclaredProjectCount, a.IsArchived, a.Note);
 
     public override void Apply(Area a, AreaSnapshot s)
     {
@@ -179,6 +184,7 @@ public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
         a.Position = s.Position;
         a.DeclaredProjectCount = s.DeclaredProjectCount;
         a.IsArchived = s.IsArchived;
+        a.Note = s.Note;
     }
 
     public override string Describe(Area entity) => entity.Name;
