@@ -25,7 +25,7 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
         View(new CountryIndexViewModel((await CountryList.QueryAsync(db, cancellationToken)).GroupBy(c => c.Region).ToList()));
 
     [HttpGet("{code}")]
-    public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string? code, CancellationToken cancellationToken)
     {
         if (!QueryText.IsCountryCode(code))
         {
