@@ -68,7 +68,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     services.AddProblemDetails();
-    services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    services.AddPortalInstances(configuration);
     services.AddResponseCompression(options =>
     {
         options.EnableForHttps = true;
@@ -80,6 +80,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
 
 static void UsePortalPipeline(WebApplication app)
 {
+    app.UsePortalForwardedHeaders();
     app.UseSerilogRequestLogging();
     app.UseHeadAsGet();
     // Admin pages carry antiforgery tokens next to text the editor typed: left uncompressed so that a BREACH-style
@@ -100,7 +101,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UseAuthentication();
     app.UseAuthorization();
 
-    app.MapHealthChecks("/health");
+    app.MapPortalHealth();
     app.MapStaticAssets();
     app.MapControllers().WithStaticAssets();
     app.MapTakeAway();
