@@ -69,6 +69,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     services.AddProblemDetails();
     services.AddPortalInstances(configuration);
+    services.AddPortalPageCache();
     services.AddResponseCompression(options =>
     {
         options.EnableForHttps = true;
@@ -100,6 +101,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
 
     app.MapPortalHealth();
     app.MapStaticAssets();
