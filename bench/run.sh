@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load benchmark of the published portal on this machine, with /health as the baseline measured in the same run.
+# Load benchmark of the published portal on this machine, with the site's stylesheet (a static file served by the same
+# app: the framework's limit on this hardware) as the baseline measured in the same run, and /health beside it.
 #
 #   bash bench/run.sh                      10 s per endpoint, 32 connections, 2 wrk threads
 #   BENCH_DURATION=30 bash bench/run.sh    longer runs
@@ -63,8 +64,15 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$base/health" || { echo "the app did not become healthy" >&2; exit 1; }
 
-names=(health overview cities catalogue api csv feed)
-paths=("/health" "/" "/cities" "$catalogue_path" "/api/projects" "/projects.csv?area=transportation" "/feed.atom")
+# The stylesheet's fingerprinted address and a project page are read from the pages themselves.
+stylesheet=$(curl -fsS "$base/" | grep -oE 'href="/[^"]*site[^"]*\.css"' | head -1 | sed -E 's/href="([^"]*)"/\1/')
+project=$(curl -fsS "$base/projects" | grep -oE 'href="/projects/[0-9]+/[^"?]*"' | head -1 | sed -E 's/href="([^"]*)"/\1/')
+[ -n "$stylesheet" ] && [ -n "$project" ] || { echo "could not find the stylesheet or a project page" >&2; exit 1; }
+
+names=(static health overview cities catalogue project country api csv feed)
+paths=("$stylesheet" "/health" "/" "/cities" "$catalogue_path" "$project" "/countries/VN" "/api/projects" "/projects.csv?area=transportation" "/feed.atom")
+# The public HTML pages, held to the issue-14 target: at least 0.4 of the static file's throughput, p99 under 10 ms.
+pages=(overview cities catalogue project country)
 
 for path in "${paths[@]}"; do
   curl -fsS -o /dev/null "$base$path" || { echo "GET $path failed before the run" >&2; exit 1; }
@@ -113,21 +121,23 @@ done
 echo
 echo "$(nproc) cores, $(dotnet --version) SDK, wrk -t$threads -c$connections -d${duration}s, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '| %-52s | %9s | %8s | %8s | %9s | %11s |\n' "Endpoint" "req/s" "p50 ms" "p99 ms" "vs health" "app CPU ms"
+printf '| %-52s | %9s | %8s | %8s | %9s | %11s |\n' "Endpoint" "req/s" "p50 ms" "p99 ms" "vs static" "app CPU ms"
 printf '| %-52s | %9s | %8s | %8s | %9s | %11s |\n' "---" "---:" "---:" "---:" "---:" "---:"
 for i in "${!names[@]}"; do
   name=${names[$i]}
-  ratio=$(awk -v a="${rps[$name]}" -v b="${rps[health]}" 'BEGIN { printf "%.2f", a / b }')
+  ratio=$(awk -v a="${rps[$name]}" -v b="${rps[static]}" 'BEGIN { printf "%.2f", a / b }')
   printf '| %-52s | %9.0f | %8s | %8s | %9s | %11s |\n' "\`${paths[$i]}\`" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "$ratio" "${cpu[$name]}"
 done
 echo
 
-ratio=$(awk -v a="${rps[catalogue]}" -v b="${rps[health]}" 'BEGIN { printf "%.3f", a / b }')
-ratio_ok=$(awk -v r="$ratio" 'BEGIN { print (r >= 1/3) ? 1 : 0 }')
-p99_ok=$(awk -v p="${p99[catalogue]}" 'BEGIN { print (p < 20) ? 1 : 0 }')
-echo "Filtered catalogue / health throughput: $ratio (target >= 0.333): $([ "$ratio_ok" = 1 ] && echo PASS || echo FAIL)"
-echo "Filtered catalogue p99: ${p99[catalogue]} ms (target < 20 ms): $([ "$p99_ok" = 1 ] && echo PASS || echo FAIL)"
+all_ok=1
+for name in "${pages[@]}"; do
+  ratio=$(awk -v a="${rps[$name]}" -v b="${rps[static]}" 'BEGIN { printf "%.2f", a / b }')
+  ok=$(awk -v r="$ratio" -v p="${p99[$name]}" 'BEGIN { print (r >= 0.4 && p < 10) ? 1 : 0 }')
+  [ "$ok" = 1 ] || all_ok=0
+  echo "$name: $ratio of the static file's throughput (target >= 0.4), p99 ${p99[$name]} ms (target < 10 ms): $([ "$ok" = 1 ] && echo PASS || echo FAIL)"
+done
 echo "app CPU ms = the app's own user+system CPU time per request, which other load on the machine hardly changes."
 echo "Raw wrk output: bench/results/$stamp-*.txt"
 
-[ "$ratio_ok" = 1 ] && [ "$p99_ok" = 1 ] && [ "$errors" = 0 ]
+[ "$all_ok" = 1 ] && [ "$errors" = 0 ]

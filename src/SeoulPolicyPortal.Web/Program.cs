@@ -68,7 +68,8 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
     services.AddProblemDetails();
-    services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    services.AddPortalInstances(configuration);
+    services.AddPortalPageCache();
     services.AddResponseCompression(options =>
     {
         options.EnableForHttps = true;
@@ -80,6 +81,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
 
 static void UsePortalPipeline(WebApplication app)
 {
+    app.UsePortalForwardedHeaders();
     app.UseSerilogRequestLogging();
     app.UseHeadAsGet();
     // Admin pages carry antiforgery tokens next to text the editor typed: left uncompressed so that a BREACH-style
@@ -99,8 +101,9 @@ static void UsePortalPipeline(WebApplication app)
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
 
-    app.MapHealthChecks("/health");
+    app.MapPortalHealth();
     app.MapStaticAssets();
     app.MapControllers().WithStaticAssets();
     app.MapTakeAway();

@@ -30,7 +30,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TemporaryDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Portal", TemporaryDatabase.ConnectionString(DatabasePath));
         // The test client's host, and portal.test standing in for a deployed host name (HSTS is never sent to localhost).
         builder.UseSetting("AllowedHosts", "localhost;portal.test");
     }
@@ -58,7 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 TemporaryDatabase.Delete(DatabasePath);
             }
-            else
+            else if (!TemporaryDatabase.IsPostgres)
             {
                 SqliteConnection.ClearAllPools();
             }

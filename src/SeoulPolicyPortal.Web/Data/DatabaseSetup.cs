@@ -8,10 +8,33 @@ namespace SeoulPolicyPortal.Web.Data;
 /// <summary>The one place that knows which database provider the portal runs on.</summary>
 public static class DatabaseSetup
 {
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "PostgreSQL";
+
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString("Portal"), environment.ContentRootPath);
-        services.AddDbContextPool<PortalDbContext>(options => options.UseSqlite(connectionString));
+        var provider = configuration["Database:Provider"] ?? SqliteProvider;
+        if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration.GetConnectionString("Portal");
+            if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSQL: set ConnectionStrings:Portal to a PostgreSQL connection string (Host=...;Database=...;Username=...).");
+            }
+
+            services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(options => options.UseNpgsql(connectionString));
+        }
+        else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = ResolveSqliteConnectionString(configuration.GetConnectionString("Portal"), environment.ContentRootPath);
+            services.AddDbContextPool<PortalDbContext>(options => options.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not known: use {SqliteProvider} (the default) or {PostgresProvider}.");
+        }
+
         services.AddScoped<PortalSeeder>();
         services.AddDataProtection().SetApplicationName("SeoulPolicyPortal").PersistKeysToDbContext<PortalDbContext>();
         return services;

@@ -5,9 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SeoulPolicyPortal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// <remarks>
+/// Owns the SQLite migrations (Data/Migrations); <see cref="PostgresPortalDbContext"/> is the same model with its own.
+/// </remarks>
+public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     // Keys live in the database so that several instances can read each other's cookies and antiforgery tokens.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -44,6 +44,9 @@ public sealed class PublishedContentCache
         return value;
     }
 
+    /// <summary>The published content's version: one scalar query.</summary>
+    public static Task<long> VersionAsync(PortalDbContext db, CancellationToken cancellationToken) => CurrentVersion(db, cancellationToken);
+
     /// <summary>The published content's version and when it last moved: what ETag and Last-Modified are made of.</summary>
     public static async Task<ContentStamp> StampAsync(PortalDbContext db, CancellationToken cancellationToken)
     {

@@ -94,10 +94,10 @@ public sealed class StoredMarkdownHtmlTests
                 for (var i = 0; i < projects.Count; i++)
                 {
                     await db.Database.ExecuteSqlAsync(
-                        $"UPDATE Projects SET DescriptionMarkdown = {PathologicalMarkdown.Refused[i].Markdown}, DescriptionHtml = NULL WHERE Id = {projects[i]}");
+                        $"UPDATE \"Projects\" SET \"DescriptionMarkdown\" = {PathologicalMarkdown.Refused[i].Markdown}, \"DescriptionHtml\" = NULL WHERE \"Id\" = {projects[i]}");
                 }
 
-                await db.Database.ExecuteSqlAsync($"UPDATE ContentSections SET BodyMarkdown = {PathologicalMarkdown.Refused[0].Markdown}, BodyHtml = NULL");
+                await db.Database.ExecuteSqlAsync($"UPDATE \"ContentSections\" SET \"BodyMarkdown\" = {PathologicalMarkdown.Refused[0].Markdown}, \"BodyHtml\" = NULL");
                 return projects;
             });
         }
@@ -127,7 +127,7 @@ public sealed class StoredMarkdownHtmlTests
             await db.SaveChangesAsync();
             Assert.Equal(MarkdownRenderer.Render("Saved as **Markdown**.").Html, project.DescriptionHtml);
             // Only the stored HTML changes: a page that rendered the Markdown again would not show this.
-            await db.Database.ExecuteSqlAsync($"UPDATE Projects SET DescriptionHtml = '<p>Stored <em>HTML</em>.</p>' WHERE Id = {project.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Projects\" SET \"DescriptionHtml\" = '<p>Stored <em>HTML</em>.</p>' WHERE \"Id\" = {project.Id}");
             return project.Id;
         });
 

@@ -10,7 +10,7 @@ namespace SeoulPolicyPortal.Web.Data.Throttling;
 /// Each call works in a context of its own, so it never saves, or is rolled back with, what the caller's context holds.
 /// Concurrent hits on one key from several instances are serialised by the row's version: the loser reads again.
 /// </remarks>
-public sealed class ThrottleStore(DbContextOptions<PortalDbContext> options, TimeProvider time)
+public sealed class ThrottleStore(IServiceScopeFactory scopes, TimeProvider time)
 {
     private const int Attempts = 10;
 
@@ -18,7 +18,8 @@ public sealed class ThrottleStore(DbContextOptions<PortalDbContext> options, Tim
     public async Task<TimeSpan?> RetryAfterAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = new PortalDbContext(options);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var until = await db.Set<Throttle>().AsNoTracking()
             .Where(t => keys.Contains(t.Key) && t.BlockedUntilUtc > now)
             .MaxAsync(t => t.BlockedUntilUtc, cancellationToken);
@@ -28,7 +29,8 @@ public sealed class ThrottleStore(DbContextOptions<PortalDbContext> options, Tim
     /// <summary>Counts one hit; returns how long the key is now blocked (zero while it has free hits left).</summary>
     public async Task<TimeSpan> HitAsync(string key, ThrottlePolicy policy, CancellationToken cancellationToken)
     {
-        await using var db = new PortalDbContext(options);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -74,7 +76,8 @@ public sealed class ThrottleStore(DbContextOptions<PortalDbContext> options, Tim
     /// <summary>Forgets a key: after a success that proves the client honest, or when an Admin lifts a throttle.</summary>
     public async Task<bool> ClearAsync(string key, CancellationToken cancellationToken)
     {
-        await using var db = new PortalDbContext(options);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         return await db.Set<Throttle>().Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
@@ -82,7 +85,8 @@ public sealed class ThrottleStore(DbContextOptions<PortalDbContext> options, Tim
     public async Task<IReadOnlyList<Throttle>> ActiveAsync(string prefix, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = new PortalDbContext(options);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         return await db.Set<Throttle>().AsNoTracking()
             .Where(t => t.Key.StartsWith(prefix) && t.ExpiresAtUtc > now)
             .OrderByDescending(t => t.LastHitAtUtc)

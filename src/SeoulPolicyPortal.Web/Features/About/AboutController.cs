@@ -1,3 +1,5 @@
+using SeoulPolicyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
@@ -19,6 +21,7 @@ public sealed record AboutDataPage(
 [Route("about-data")]
 public sealed class AboutController(PortalDbContext db, PublishedContentCache cache, ProjectCatalogue catalogue, CityDirectory directory) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Features.Cities;
@@ -18,6 +19,7 @@ public sealed record ApiGuideViewModel(
 public sealed class ApiGuideController(
     ProjectCatalogue catalogue, CityDirectory directory, PublicAddress address, IStringLocalizer<SharedResource> localizer) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("/api")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

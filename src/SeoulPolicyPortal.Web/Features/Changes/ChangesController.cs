@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Features.Shared;
@@ -7,6 +8,7 @@ namespace SeoulPolicyPortal.Web.Features.Changes;
 
 public sealed class ChangesController(ChangeLog log, PublicAddress address, IStringLocalizer<SharedResource> localizer) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("/changes")]
     public async Task<IActionResult> Index([FromQuery] ChangeQueryString query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Shared;
@@ -8,6 +9,7 @@ namespace SeoulPolicyPortal.Web.Features.Cities;
 [Route("cities")]
 public sealed class CitiesController(CityDirectory directory) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CityQueryString query, CancellationToken cancellationToken)
     {

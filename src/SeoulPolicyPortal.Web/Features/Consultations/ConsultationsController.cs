@@ -78,9 +78,10 @@ public sealed partial class ConsultationsController(
     }
 
     [HttpGet("sent/{reference}")]
-    public async Task<IActionResult> Sent(string reference, CancellationToken cancellationToken)
+    public async Task<IActionResult> Sent(string? reference, CancellationToken cancellationToken)
     {
-        if (!ReferenceShape().IsMatch(reference) || !await db.ConsultationRequests.AnyAsync(r => r.Reference == reference, cancellationToken))
+        // Model binding makes a reference of only whitespace null.
+        if (reference is null || !ReferenceShape().IsMatch(reference) || !await db.ConsultationRequests.AnyAsync(r => r.Reference == reference, cancellationToken))
         {
             return NotFound();
         }

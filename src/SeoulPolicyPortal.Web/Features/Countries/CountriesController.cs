@@ -1,3 +1,5 @@
+using SeoulPolicyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
@@ -20,12 +22,14 @@ public sealed record CountryPageViewModel(
 [Route("countries")]
 public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new CountryIndexViewModel((await CountryList.QueryAsync(db, cancellationToken)).GroupBy(c => c.Region).ToList()));
 
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("{code}")]
-    public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string? code, CancellationToken cancellationToken)
     {
         if (!QueryText.IsCountryCode(code))
         {

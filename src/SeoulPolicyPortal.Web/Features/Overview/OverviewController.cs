@@ -1,3 +1,5 @@
+using SeoulPolicyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
@@ -7,6 +9,7 @@ namespace SeoulPolicyPortal.Web.Features.Overview;
 
 public sealed class OverviewController(PortalDbContext db, PublishedContentCache cache, ProjectCatalogue catalogue, CityDirectory directory) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

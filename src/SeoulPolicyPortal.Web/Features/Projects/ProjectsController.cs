@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Cities;
@@ -8,6 +9,7 @@ namespace SeoulPolicyPortal.Web.Features.Projects;
 [Route("projects")]
 public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory directory, PortalDbContext db) : Controller
 {
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ProjectQueryString query, CancellationToken cancellationToken)
     {
@@ -16,6 +18,7 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory
         return View(page with { Problems = [.. problems, .. page.Problems] });
     }
 
+    [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("{id:int}/{slug?}")]
     public async Task<IActionResult> Details(int id, string? slug, CancellationToken cancellationToken)
     {

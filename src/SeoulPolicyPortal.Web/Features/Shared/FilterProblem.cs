@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace SeoulPolicyPortal.Web.Features.Shared;
 
 /// <summary>
@@ -26,7 +27,8 @@ public static class QueryText
     }
 
     /// <summary>Two ASCII letters, in either case: the shape of an ISO 3166-1 alpha-2 code.</summary>
-    public static bool IsCountryCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetter);
+    // Null too: model binding turns a route value of only whitespace into null.
+    public static bool IsCountryCode([NotNullWhen(true)] string? value) => value is { Length: 2 } && value.All(char.IsAsciiLetter);
 
     /// <summary>Shortens a hostile value before it is echoed back in a message.</summary>
     public static string Echo(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
