@@ -5,6 +5,8 @@ using Serilog;
 using SeoulPolicyPortal.Web;
 using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Search;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Consultations;
 using SeoulPolicyPortal.Web.Features.Projects;
@@ -49,6 +51,8 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddScoped<ProjectCatalogue>();
     services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();
+    services.AddScoped<ContentTranslations>();
+    services.AddPortalSearch();
     services.AddTakeAway();
     services.AddConsultations();
 
