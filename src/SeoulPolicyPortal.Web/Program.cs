@@ -10,6 +10,7 @@ using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Consultations;
 using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Features.Search;
 using SeoulPolicyPortal.Web.Infrastructure;
 using SeoulPolicyPortal.Web.Infrastructure.Localization;
 
@@ -53,6 +54,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddScoped<CityDirectory>();
     services.AddScoped<ContentTranslations>();
     services.AddPortalSearch();
+    services.AddScoped<SiteSearch>();
     services.AddTakeAway();
     services.AddConsultations();
 

@@ -84,14 +84,18 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
             return [];
         }
 
+        // bm25 works only where the FTS table itself is scanned, so it is computed in a CTE that SQLite may not fold
+        // into the GROUP BY (each record has a row per culture; its best one counts).
         // Words hold only letters and digits (SearchQuery), and are quoted anyway: each becomes the FTS5 string
         // "word"* and nothing the visitor typed is read as syntax.
         var match = string.Join(' ', query.Words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
         var hits = await db.Database.SqlQueryRaw<SearchHit>(
                 $$"""
-                SELECT kind AS Kind, key AS Key, min(bm25({{SqliteSearchSchema.Table}}, 0, 0, 0, 10.0, 1.0)) AS Rank
-                FROM {{SqliteSearchSchema.Table}}
-                WHERE {{SqliteSearchSchema.Table}} MATCH {0} AND ({1} = '' OR kind = {1})
+                WITH hits AS MATERIALIZED (
+                    SELECT kind, key, bm25({{SqliteSearchSchema.Table}}, 0, 0, 0, 10.0, 1.0) AS rank
+                    FROM {{SqliteSearchSchema.Table}}
+                    WHERE {{SqliteSearchSchema.Table}} MATCH {0} AND ({1} = '' OR kind = {1}))
+                SELECT kind AS Kind, key AS Key, min(rank) AS Rank FROM hits
                 GROUP BY kind, key
                 ORDER BY Rank, kind, key
                 LIMIT {{Limit}}
