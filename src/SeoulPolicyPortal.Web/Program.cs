@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -7,10 +5,14 @@ using Serilog;
 using SeoulPolicyPortal.Web;
 using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Search;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Consultations;
 using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Features.Search;
 using SeoulPolicyPortal.Web.Infrastructure;
+using SeoulPolicyPortal.Web.Infrastructure.Localization;
 
 // "admin ..." is a command-line verb, not configuration; the web host gets no arguments then.
 var isAdminCommand = AdminCommand.IsInvoked(args);
@@ -50,18 +52,13 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddScoped<ProjectCatalogue>();
     services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();
+    services.AddScoped<ContentTranslations>();
+    services.AddPortalSearch();
+    services.AddScoped<SiteSearch>();
     services.AddTakeAway();
     services.AddConsultations();
 
-    services.AddLocalization(options => options.ResourcesPath = "Resources");
-    services.Configure<RequestLocalizationOptions>(options =>
-    {
-        var cultures = (configuration.GetSection("Localization:Cultures").Get<string[]>() ?? ["en"])
-            .Select(c => new CultureInfo(c)).ToList();
-        options.DefaultRequestCulture = new RequestCulture(cultures[0]);
-        options.SupportedCultures = cultures;
-        options.SupportedUICultures = cultures;
-    });
+    services.AddPortalLocalization(configuration);
 
     services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
         .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
@@ -84,6 +81,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UsePortalForwardedHeaders();
     app.UseSerilogRequestLogging();
     app.UseHeadAsGet();
+    app.UseCultureInAddress();
     // Admin pages carry antiforgery tokens next to text the editor typed: left uncompressed so that a BREACH-style
     // compression oracle has nothing to measure. Public pages hold no secrets and are compressed.
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());

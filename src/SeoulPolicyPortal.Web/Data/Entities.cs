@@ -72,6 +72,9 @@ public sealed class City : EditableEntity
 
     /// <summary>Lower-cased, accent-free name and country names; see <see cref="SearchText"/>.</summary>
     public string SearchText { get; set; } = "";
+
+    /// <summary>Other spellings that should find the city in search ("Teheran"), separated by '|'.</summary>
+    public string Aliases { get; set; } = "";
 }
 
 public sealed class Area : EditableEntity

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Data;
@@ -13,6 +14,8 @@ public static class MarkdownHtml
 {
     public static void Refresh(Project project) =>
         project.DescriptionHtml = project.DescriptionMarkdown is null ? null : MarkdownRenderer.Render(project.DescriptionMarkdown).Html;
+
+    public static void Refresh(Translation translation) => translation.Html = MarkdownRenderer.Render(translation.Text).Html;
 
     public static void Refresh(ContentSection section) => section.BodyHtml = MarkdownRenderer.Render(section.BodyMarkdown).Html;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data.Translations;
 
 namespace SeoulPolicyPortal.Web.Data;
 
@@ -42,6 +43,7 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
+    public DbSet<Translation> Translations => Set<Translation>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -103,7 +105,7 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     private bool ChangesContent() =>
         ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Country or Region or City or Area or Concentration or Project or ProjectPartner or ContentSection or StatedFigure);
+            && e.Entity is Country or Region or City or Area or Concentration or Project or ProjectPartner or ContentSection or StatedFigure or Translation);
 
     // The version the editor's form was loaded with stays the original value, so EF's UPDATE ... WHERE Version = @old
     // matches no row when someone else saved in between and a DbUpdateConcurrencyException is raised instead.
@@ -127,6 +129,14 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     // Whoever saves Markdown (the editor, the seeder, a restore) saves its HTML with it, so pages never render Markdown.
     private void RenderChangedMarkdown()
     {
+        foreach (var entry in ChangeTracker.Entries<Translation>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && TranslatedKinds.IsMarkdown(entry.Entity.Field))
+            {
+                MarkdownHtml.Refresh(entry.Entity);
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<Project>())
         {
             if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(p => p.DescriptionMarkdown).IsModified))

@@ -9,6 +9,7 @@ internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
     {
         builder.ConfigureEditable();
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Aliases).HasMaxLength(400);
         builder.Property(c => c.Note).HasMaxLength(1000);
         builder.Property(c => c.SearchText).HasMaxLength(1000);
         builder.Property(c => c.Relationship).HasConversion<string>().HasMaxLength(20);

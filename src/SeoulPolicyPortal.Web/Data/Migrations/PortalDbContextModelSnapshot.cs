@@ -338,6 +338,11 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -400,7 +405,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Cities");
+                    b.ToTable("Cities", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Cities_Delete");
+
+                            t.HasTrigger("SearchIndex_Cities_Insert");
+
+                            t.HasTrigger("SearchIndex_Cities_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Concentration", b =>
@@ -706,7 +718,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("ContentSections");
+                    b.ToTable("ContentSections", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_ContentSections_Delete");
+
+                            t.HasTrigger("SearchIndex_ContentSections_Insert");
+
+                            t.HasTrigger("SearchIndex_ContentSections_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ContentVersion", b =>
@@ -757,7 +776,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Countries");
+                    b.ToTable("Countries", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Countries_Delete");
+
+                            t.HasTrigger("SearchIndex_Countries_Insert");
+
+                            t.HasTrigger("SearchIndex_Countries_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -899,7 +925,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.HasIndex("IsArchived", "StartYear");
 
-                    b.ToTable("Projects");
+                    b.ToTable("Projects", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Projects_Delete");
+
+                            t.HasTrigger("SearchIndex_Projects_Insert");
+
+                            t.HasTrigger("SearchIndex_Projects_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ProjectPartner", b =>
@@ -927,7 +960,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.HasIndex("CountryCode", "ProjectId");
 
-                    b.ToTable("ProjectPartners");
+                    b.ToTable("ProjectPartners", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_ProjectPartners_Delete");
+
+                            t.HasTrigger("SearchIndex_ProjectPartners_Insert");
+
+                            t.HasTrigger("SearchIndex_ProjectPartners_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ReferenceCounter", b =>
@@ -1079,6 +1119,64 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.ToTable("Throttles");
                 });
 
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Translations.Translation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture");
+
+                    b.HasIndex("EntityType", "EntityKey", "Field", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("Translations", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Translations_Delete");
+
+                            t.HasTrigger("SearchIndex_Translations_Insert");
+
+                            t.HasTrigger("SearchIndex_Translations_Update");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1222,14 +1320,6 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.Navigation("Country");
                 });
 
-            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
-                {
-                    b.HasOne("SeoulPolicyPortal.Web.Data.ConsultationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Country", b =>
                 {
                     b.HasOne("SeoulPolicyPortal.Web.Data.Region", "Region")
@@ -1238,6 +1328,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
+                {
+                    b.HasOne("SeoulPolicyPortal.Web.Data.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Project", b =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Data.Translations;
 
 namespace SeoulPolicyPortal.Web.Data.Seeding;
 
@@ -186,6 +187,9 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             db.StatedFigures.Add(new StatedFigure { Key = f.Key, Value = f.Value, Label = f.Label, AsOf = f.AsOf });
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedTranslationsAsync(seedDirectory, IsNew, cancellationToken);
+
         var now = DateTime.UtcNow;
         db.AppliedSeeds.AddRange(inserted.Select(key => new AppliedSeed { Key = key, AppliedAtUtc = now }));
         await db.SaveChangesAsync(cancellationToken);
@@ -193,6 +197,46 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
 
         logger.LogInformation("Seeding from {SeedDirectory} inserted {InsertedCount} new records ({ProjectCount} projects in database)",
             seedDirectory, inserted.Count, await db.Projects.CountAsync(cancellationToken));
+    }
+
+    // Names in other languages, and other spellings of city names for search. Keyed like the rows they name: codes
+    // and slugs as they are, areas, sub-areas and cities by their seed key (an editor's later row has none).
+    private async Task SeedTranslationsAsync(string seedDirectory, Func<string, bool> isNew, CancellationToken cancellationToken)
+    {
+        var idOf = new Dictionary<string, Dictionary<string, int>>
+        {
+            [TranslatedKinds.Area] = await db.Areas.Where(a => a.SeedKey != null).ToDictionaryAsync(a => a.SeedKey!, a => a.Id, cancellationToken),
+            [TranslatedKinds.Concentration] = await db.Concentrations.Where(c => c.SeedKey != null).ToDictionaryAsync(c => c.SeedKey!, c => c.Id, cancellationToken),
+            [TranslatedKinds.City] = await db.Cities.Where(c => c.SeedKey != null).ToDictionaryAsync(c => c.SeedKey!, c => c.Id, cancellationToken),
+        };
+        var now = DateTime.UtcNow;
+        foreach (var t in Read<TranslationFileSeed>(seedDirectory, "translations.json").Entries)
+        {
+            var key = idOf.TryGetValue(t.Type, out var ids)
+                ? ids.TryGetValue(t.Key, out var id) ? TranslationSet.Key(id) : null
+                : t.Key;
+            foreach (var (culture, text) in new[] { ("ko", t.Ko), ("es", t.Es) })
+            {
+                // A row an editor deleted stays deleted; so does a translation an editor removed.
+                if (key is not null && !string.IsNullOrWhiteSpace(text) && isNew($"translation:{culture}:{t.Type}:{t.Key}:{t.Field}"))
+                {
+                    db.Translations.Add(new Translation
+                    {
+                        EntityType = t.Type, EntityKey = key, Field = t.Field, Culture = culture, Text = text, UpdatedAtUtc = now, UpdatedBy = "seed",
+                    });
+                }
+            }
+        }
+
+        var aliases = Read<AliasFileSeed>(seedDirectory, "search-aliases.json");
+        foreach (var (cityKey, names) in aliases.City.Where(a => isNew($"city-aliases:{a.Key}")))
+        {
+            var city = await db.Cities.SingleOrDefaultAsync(c => c.SeedKey == cityKey, cancellationToken);
+            if (city is not null)
+            {
+                city.Aliases = string.Join('|', city.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries).Concat(names).Distinct());
+            }
+        }
     }
 
     // Cities inserted above are still only tracked, so they are found among the tracked rows as well as in the database.
@@ -282,6 +326,12 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
 
     private sealed record ProjectSeed(
         string Key, string Area, string Concentration, int StartYear, int? EndYear, string Title, string? Description, List<PartnerSeed> Partners);
+
+    private sealed record TranslationSeed(string Type, string Key, string Field, string? Ko, string? Es);
+
+    private sealed record TranslationFileSeed(List<TranslationSeed> Entries);
+
+    private sealed record AliasFileSeed(Dictionary<string, List<string>> City);
 
     private sealed record FigureSeed(string Key, int Value, string Label, string? AsOf);
 }

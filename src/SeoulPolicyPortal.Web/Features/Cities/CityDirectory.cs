@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Search;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Cities;
@@ -81,7 +84,16 @@ public sealed record CityFilter(string? Region = null, CityRelationship? Type = 
 
 public sealed record CityItem(
     int Id, string Name, string Country, string CountryName, string Region, CityRelationship Type, int? Since, string? Note,
-    double? Latitude = null, double? Longitude = null);
+    double? Latitude = null, double? Longitude = null)
+{
+    /// <summary>The city's English name, which project partners are written in, whatever language <see cref="Name"/> is in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EnglishName
+    {
+        get => field ?? Name;
+        init;
+    }
+}
 
 public sealed record RegionGroup(string Slug, string Name, int? DeclaredTotal, int ListedTotal, IReadOnlyList<CityItem> Cities);
 
@@ -104,12 +116,13 @@ public sealed record CityDirectoryPage(
 /// (tens of cities) and changes only when an editor saves, so its rows are read once per ContentVersion and filtered
 /// in memory with the same rules SQL applied.
 /// </summary>
-public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cache)
+public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cache, ContentTranslations translations, ISearchIndex search)
 {
     public async Task<CityDirectoryPage> QueryAsync(CityFilter filter, CancellationToken cancellationToken)
     {
         var problems = new List<FilterProblem>();
-        var rows = await cache.GetOrLoadAsync(db, "cities", LoadAsync, cancellationToken);
+        var names = await translations.CurrentAsync(cancellationToken);
+        var rows = await cache.GetOrLoadAsync(db, "cities:" + names.Culture, async ct => Translate(await LoadAsync(ct), names), cancellationToken);
         if (filter.Region is not null && rows.Regions.All(r => r.Slug != filter.Region))
         {
             problems.Add(new FilterProblem("region", "There is no region “{0}”; cities in all regions are shown.", filter.Region));
@@ -124,12 +137,14 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             filter = filter with { Country = null };
         }
 
-        var terms = filter.Q is null ? [] : SearchText.Terms(filter.Q);
+        // The text search is the full-text index's: every language, the source's spellings, prefixes.
+        var found = filter.Q is null ? null
+            : (await search.FindAsync(SearchQuery.Parse(filter.Q), SearchKinds.City, cancellationToken)).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         var cities = rows.Cities
             .Where(c => (filter.Region is null || c.Item.Region == filter.Region)
                 && (filter.Type is null || c.Item.Type == filter.Type)
                 && (filter.Country is null || c.Item.Country == filter.Country)
-                && terms.All(term => c.SearchText.Contains(term, StringComparison.Ordinal)))
+                && (found is null || found.Contains(c.Item.Id.ToString(CultureInfo.InvariantCulture))))
             .ToList();
 
         var listedPerRegion = rows.Cities.CountBy(c => c.RegionId).ToDictionary();
@@ -167,6 +182,22 @@ public sealed class CityDirectory(PortalDbContext db, PublishedContentCache cach
             stated.TryGetValue("sister-cities", out var sister) ? sister : null,
             stated.TryGetValue("friendship-cities", out var friendship) ? friendship : null);
         return new DirectoryRows(regions, cities, countries, declared);
+    }
+
+    private static DirectoryRows Translate(DirectoryRows rows, TranslationSet names)
+    {
+        if (names.IsDefault)
+        {
+            return rows;
+        }
+
+        var cities = rows.Cities.Select(c => c with
+        {
+            Item = c.Item with { Name = names.City(c.Item.Id, c.Item.Name), CountryName = names.Country(c.Item.Country, c.Item.CountryName), EnglishName = c.Item.Name },
+        }).OrderBy(c => c.Item.Type).ThenBy(c => c.Item.Name, StringComparer.Create(CultureInfo.GetCultureInfo(names.Culture), false)).ToList();
+        var countries = rows.Countries.Select(c => c with { Name = names.Country(c.Code, c.Name) })
+            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.GetCultureInfo(names.Culture), false)).ToList();
+        return new DirectoryRows(rows.Regions.Select(r => r with { Name = names.Region(r.Slug, r.Name) }).ToList(), cities, countries, rows.Declared);
     }
 
     private sealed record RegionRow(int Id, string Slug, string Name, int? DeclaredCityCount);

@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Projects;
 using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Countries;
 
-public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount, string? Region, int RegionPosition);
+public sealed record CountrySummary(string Code, string Name, int CityCount, int ProjectCount, string? Region, int RegionPosition)
+{
+    public string? RegionSlug { get; init; }
+}
 
 /// <summary>The countries grouped by the source's regions, in its order; a country without a region comes last.</summary>
 public sealed record CountryIndexViewModel(IReadOnlyList<IGrouping<string?, CountrySummary>> Regions);
@@ -20,12 +24,13 @@ public sealed record CountryPageViewModel(
     string Code, string Name, CityDirectoryPage Cities, CataloguePage Projects, CatalogueSummary World, CityDirectoryPage AllCities);
 
 [Route("countries")]
-public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue) : Controller
+public sealed class CountriesController(PortalDbContext db, CityDirectory directory, ProjectCatalogue catalogue, ContentTranslations translations) : Controller
 {
     [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new CountryIndexViewModel((await CountryList.QueryAsync(db, cancellationToken)).GroupBy(c => c.Region).ToList()));
+        View(new CountryIndexViewModel((await CountryList.QueryAsync(db, cancellationToken, await translations.CurrentAsync(cancellationToken)))
+            .GroupBy(c => c.Region).ToList()));
 
     [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("{code}")]
@@ -53,6 +58,7 @@ public sealed class CountriesController(PortalDbContext db, CityDirectory direct
             new ProjectFilter(Country: upper, PageSize: ProjectFilter.MaxPageSize), withFacets: false, cancellationToken);
         var world = await catalogue.QueryAsync(new ProjectFilter(PageSize: 1), withFacets: true, cancellationToken);
         var allCities = await directory.QueryAsync(new CityFilter(), cancellationToken);
+        name = (await translations.CurrentAsync(cancellationToken)).Country(upper, name);
         return View(new CountryPageViewModel(upper, name, cities, projects, world.Facets.Summary, allCities));
     }
 }

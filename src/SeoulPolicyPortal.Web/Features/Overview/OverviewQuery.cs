@@ -1,12 +1,33 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Projects;
 using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Overview;
 
-public sealed record OverviewSection(string Slug, string Title, string Html);
+public sealed record OverviewSection(string Slug, string Title, string Html)
+{
+    public int Id { get; init; }
+
+    public bool TitleUntranslated { get; init; }
+
+    public bool BodyUntranslated { get; init; }
+
+    public OverviewSection Translate(TranslationSet names)
+    {
+        if (names.IsDefault)
+        {
+            return this;
+        }
+
+        var key = TranslationSet.Key(Id);
+        var title = names.Get(TranslatedKinds.Section, key, TranslatedKinds.Title, Title);
+        var html = names.Html(TranslatedKinds.Section, key, TranslatedKinds.Body);
+        return this with { Title = title.Text, TitleUntranslated = title.IsFallback, Html = html ?? Html, BodyUntranslated = html is null };
+    }
+}
 
 /// <summary>
 /// A headline number as counted in the portal's database, beside the figure the source document states. Where the two
@@ -25,7 +46,7 @@ public static class OverviewQuery
     public static async Task<OverviewViewModel> LoadAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var sections = await db.ContentSections.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Position)
-            .Select(s => new OverviewSection(s.Slug, s.Title, s.BodyHtml ?? ""))
+            .Select(s => new OverviewSection(s.Slug, s.Title, s.BodyHtml ?? "") { Id = s.Id })
             .ToListAsync(cancellationToken);
         var stated = await db.StatedFigures.AsNoTracking().ToDictionaryAsync(f => f.Key, cancellationToken);
 

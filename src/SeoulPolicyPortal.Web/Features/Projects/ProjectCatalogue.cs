@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Search;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
@@ -18,6 +21,10 @@ public sealed record ProjectListItem(
         get => field ??= Infrastructure.Slug.From(Title);
         init;
     }
+
+    /// <summary>The reader's language has no title for it yet: <see cref="Title"/> is the English one.</summary>
+    [JsonIgnore]
+    public bool TitleUntranslated { get; init; }
 }
 
 /// <summary>One choice of a filter with the number of projects choosing it would show; sub-areas carry their area as Group.</summary>
@@ -55,7 +62,7 @@ public sealed record CataloguePage(
 /// from <see cref="PublishedContentCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
 /// grow with the catalogue (98 projects today); at some thousands of projects, counting in SQL would win again.
 /// </remarks>
-public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache)
+public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache, ContentTranslations translations, ISearchIndex search)
 {
     public Task<CataloguePage> QueryAsync(
         ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active) =>
@@ -86,10 +93,11 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     private async Task<CataloguePage> QueryOpenAsync(ProjectFilter filter, bool withFacets, bool allRows, bool archived, CancellationToken cancellationToken)
     {
         var problems = new List<FilterProblem>();
+        var names = await translations.CurrentAsync(cancellationToken);
         var data = filter.Q is null && !archived
-            ? await PublishedRowsAsync(cancellationToken)
-            : new CatalogueRows(await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken),
-                await RegionsAsync(cancellationToken));
+            ? await PublishedRowsAsync(names, cancellationToken)
+            : Translate(new CatalogueRows(await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken),
+                await RegionsAsync(cancellationToken)), names);
         var (areas, rows) = (data.Areas, data.Rows);
         (filter, var countryName) = await DropUnknownValuesAsync(filter, data, problems, cancellationToken);
 
@@ -113,7 +121,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             .Take(filter.PageSize)
             .Select(r => new ProjectListItem(r.Id, r.Title, areaById[r.AreaId].Slug, areaById[r.AreaId].Name,
                 r.Concentration, r.ConcentrationName, r.Partners, r.StartYear, r.EndYear)
-            { Slug = r.Slug })
+            { Slug = r.Slug, TitleUntranslated = r.TitleUntranslated })
             .ToList();
 
         var facets = withFacets
@@ -123,9 +131,35 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     }
 
     // The published catalogue's rows change only when an editor saves, so they are read again only then.
-    private Task<CatalogueRows> PublishedRowsAsync(CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync(db, "catalogue", async ct =>
-            new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct), await RegionsAsync(ct)), cancellationToken);
+    private Task<CatalogueRows> PublishedRowsAsync(TranslationSet names, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(db, "catalogue:" + names.Culture, async ct => Translate(
+            new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct), await RegionsAsync(ct)), names), cancellationToken);
+
+    // Names in the reader's language, or English where not translated; slugs, codes and ids never change.
+    private static CatalogueRows Translate(CatalogueRows rows, TranslationSet names)
+    {
+        if (names.IsDefault)
+        {
+            return rows;
+        }
+
+        var concentrationNames = rows.Areas.SelectMany(a => a.Concentrations).ToDictionary(c => c.Id, c => names.Concentration(c.Id, c.Name));
+        PartnerItem Partner(PartnerItem p) => p.Country is null ? p : p with { CountryName = names.Country(p.Country, p.CountryName ?? p.Country) };
+        return new CatalogueRows(
+            rows.Areas.Select(a => a with
+            {
+                Name = names.Area(a.Id, a.Name),
+                Concentrations = a.Concentrations.Select(c => c with { Name = concentrationNames[c.Id] }).ToList(),
+            }).ToList(),
+            rows.Rows.Select(r =>
+            {
+                var title = names.ProjectTitle(r.Id, r.Title);
+                return new ProjectRow(r.Id, title.Text, r.AreaId, r.Concentration, concentrationNames.GetValueOrDefault(r.ConcentrationId, r.ConcentrationName),
+                    r.ConcentrationId, r.StartYear, r.EndYear, r.Partners.Select(Partner).ToList())
+                { Slug = r.Slug, TitleUntranslated = title.IsFallback };
+            }).ToList(),
+            rows.Regions with { Regions = rows.Regions.Regions.Select(g => g with { Name = names.Region(g.Slug, g.Name) }).ToList() });
+    }
 
     private sealed record CatalogueRows(List<AreaRow> Areas, List<ProjectRow> Rows, RegionRows Regions)
     {
@@ -136,26 +170,33 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
     private sealed record RegionRow(string Slug, string Name);
 
-    private sealed record ConcentrationRow(string Slug, string Name, int? Declared);
+    private sealed record ConcentrationRow(int Id, string Slug, string Name, int? Declared);
 
     private sealed record AreaRow(int Id, string Slug, string Name, bool IsArchived, int? Declared, string? Note, List<ConcentrationRow> Concentrations);
 
     private sealed record ProjectRow(
-        int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int StartYear, int EndYear,
+        int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int ConcentrationId, int StartYear, int EndYear,
         List<PartnerItem> Partners)
     {
         // Read only after every partner row has been added.
         public List<PartnerItem> Countries => field ??= Partners.Where(p => p.Country is not null).ToList();
 
-        public string Slug => field ??= Infrastructure.Slug.From(Title);
+        /// <summary>From the English title, whatever language <see cref="Title"/> is in.</summary>
+        public string Slug
+        {
+            get => field ??= Infrastructure.Slug.From(Title);
+            init;
+        }
+
+        public bool TitleUntranslated { get; init; }
     }
 
     private sealed record AreaJoinRow(
-        int Id, string Slug, string Name, bool IsArchived, int? Declared, string? Note, string? ConcentrationSlug, string? ConcentrationName,
-        int? ConcentrationDeclared);
+        int Id, string Slug, string Name, bool IsArchived, int? Declared, string? Note, int? ConcentrationId, string? ConcentrationSlug,
+        string? ConcentrationName, int? ConcentrationDeclared);
 
     private sealed record PartnerJoinRow(
-        int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int StartYear, int EndYear,
+        int Id, string Title, int AreaId, string Concentration, string ConcentrationName, int ConcentrationId, int StartYear, int EndYear,
         int? PartnerId, string? CountryCode, string? CountryName, string? PartnerName);
 
     // Both queries are flat (one row per join result, grouped below): a collection nested in an EF projection made
@@ -167,7 +208,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             from a in db.Areas.AsNoTracking()
             from c in a.Concentrations.Where(c => !c.IsArchived).DefaultIfEmpty()
             orderby a.Position, a.Id, c!.Position
-            select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, a.DeclaredProjectCount, a.Note, c!.Slug, c.Name, c.DeclaredProjectCount));
+            select new AreaJoinRow(a.Id, a.Slug, a.Name, a.IsArchived, a.DeclaredProjectCount, a.Note, (int?)c!.Id, c.Slug, c.Name, c.DeclaredProjectCount));
 
     // Without a text search (the common case) the rows come from a query compiled once; keep it in step with the
     // search variant in RowsAsync (the text-search tests exercise that one, every other catalogue test this one).
@@ -177,7 +218,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             where p.IsArchived == archived
             from pp in p.Partners.DefaultIfEmpty()
             orderby p.Id, pp!.Position
-            select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.StartYear, p.EndYear,
+            select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.ConcentrationId, p.StartYear, p.EndYear,
                 (int?)pp!.Id, pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name));
 
     private async Task<List<AreaRow>> AreasAsync(CancellationToken cancellationToken)
@@ -192,7 +233,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
             if (row.ConcentrationSlug is not null)
             {
-                areas[^1].Concentrations.Add(new ConcentrationRow(row.ConcentrationSlug, row.ConcentrationName!, row.ConcentrationDeclared));
+                areas[^1].Concentrations.Add(new ConcentrationRow(row.ConcentrationId!.Value, row.ConcentrationSlug, row.ConcentrationName!, row.ConcentrationDeclared));
             }
         }
 
@@ -210,13 +251,13 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
     private async Task<List<ProjectRow>> RowsAsync(string? q, bool archived, CancellationToken cancellationToken)
     {
-        var rows = q is null ? AllRowsQuery(db, archived) : SearchRows(q, archived);
+        var rows = q is null ? AllRowsQuery(db, archived) : await SearchRowsAsync(q, archived, cancellationToken);
         var result = new List<ProjectRow>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (result.Count == 0 || result[^1].Id != row.Id)
             {
-                result.Add(new ProjectRow(row.Id, row.Title, row.AreaId, row.Concentration, row.ConcentrationName,
+                result.Add(new ProjectRow(row.Id, row.Title, row.AreaId, row.Concentration, row.ConcentrationName, row.ConcentrationId,
                     row.StartYear, row.EndYear, []));
             }
 
@@ -229,21 +270,30 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         return result;
     }
 
-    private IAsyncEnumerable<PartnerJoinRow> SearchRows(string q, bool archived)
+    private async Task<IAsyncEnumerable<PartnerJoinRow>> SearchRowsAsync(string q, bool archived, CancellationToken cancellationToken)
     {
-        // The text search stays in SQL: it is the one filter that no facet ignores. One scalar parameter per term
-        // keeps the SQL text stable (an array parameter made EF generate the SQL again on every call).
+        // The text search is the full-text index's (every language, aliases, prefixes), the one filter that no facet
+        // ignores. The archived projects of the admin list are not in the index, so they keep the plain text match.
         var projects = db.Projects.AsNoTracking().Where(p => p.IsArchived == archived);
-        foreach (var term in SearchText.Terms(q))
+        if (archived)
         {
-            projects = projects.Where(p => p.SearchText.Contains(term));
+            foreach (var term in SearchText.Terms(q))
+            {
+                projects = projects.Where(p => p.SearchText.Contains(term));
+            }
+        }
+        else
+        {
+            var ids = (await search.FindAsync(SearchQuery.Parse(q), SearchKinds.Project, cancellationToken))
+                .Select(h => int.Parse(h.Key, CultureInfo.InvariantCulture)).ToList();
+            projects = projects.Where(p => ids.Contains(p.Id));
         }
 
         return (
                 from p in projects
                 from pp in p.Partners.DefaultIfEmpty()
                 orderby p.Id, pp!.Position
-                select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.StartYear, p.EndYear,
+                select new PartnerJoinRow(p.Id, p.Title, p.AreaId, p.Concentration!.Slug, p.Concentration.Name, p.ConcentrationId, p.StartYear, p.EndYear,
                     (int?)pp!.Id, pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name))
             .AsAsyncEnumerable();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
@@ -10,6 +11,45 @@ public sealed record ProjectDetails(
 {
     public IEnumerable<PartnerItem> Countries => Partners.Where(p => p.Country is not null).DistinctBy(p => p.Country);
 
+    public int AreaId { get; init; }
+
+    public int ConcentrationId { get; init; }
+
+    /// <summary>The English title, which the address's slug is made from.</summary>
+    public string EnglishTitle
+    {
+        get => field ?? Title;
+        init;
+    }
+
+    public bool TitleUntranslated { get; init; }
+
+    public bool DescriptionUntranslated { get; init; }
+
+    /// <summary>The project in the reader's language; what is not translated stays English and says so.</summary>
+    public ProjectDetails Translate(TranslationSet names)
+    {
+        if (names.IsDefault)
+        {
+            return this;
+        }
+
+        var key = TranslationSet.Key(Id);
+        var title = names.ProjectTitle(Id, Title);
+        var html = names.Html(TranslatedKinds.Project, key, TranslatedKinds.Description);
+        return this with
+        {
+            Title = title.Text,
+            EnglishTitle = Title,
+            TitleUntranslated = title.IsFallback,
+            AreaName = names.Area(AreaId, AreaName),
+            ConcentrationName = names.Concentration(ConcentrationId, ConcentrationName),
+            Partners = Partners.Select(p => p.Country is null ? p : p with { CountryName = names.Country(p.Country, p.CountryName ?? p.Country) }).ToList(),
+            DescriptionHtml = html ?? DescriptionHtml,
+            DescriptionUntranslated = html is null && DescriptionHtml is not null,
+        };
+    }
+
     public static Task<ProjectDetails?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         db.Projects.AsNoTracking()
             .Where(p => p.Id == id && !p.IsArchived)
@@ -19,7 +59,8 @@ public sealed record ProjectDetails(
                     .Select(pp => new PartnerItem(pp.CountryCode, pp.Country == null ? null : pp.Country.Name, pp.Name)).ToList(),
                 p.StartYear, p.EndYear, p.DescriptionHtml,
                 // The import date of an untouched seed row says nothing about the project, so only edits are dated.
-                p.SeedKey == null || p.Version > 1 ? p.UpdatedAtUtc : null))
+                p.SeedKey == null || p.Version > 1 ? p.UpdatedAtUtc : null)
+            { AreaId = p.AreaId, ConcentrationId = p.ConcentrationId })
             .SingleOrDefaultAsync(cancellationToken);
 }
 

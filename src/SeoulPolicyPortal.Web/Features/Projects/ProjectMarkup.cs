@@ -44,7 +44,7 @@ public static class ProjectMarkup
         var (name, country) => $"{name} ({country})",
     };
 
-    public static IHtmlContent Partner(PartnerItem partner, string? currentCountry = null)
+    public static IHtmlContent Partner(PartnerItem partner, PathString pathBase, string? currentCountry = null)
     {
         var builder = new HtmlContentBuilder(9);
         if (partner.Country is null)
@@ -64,7 +64,7 @@ public static class ProjectMarkup
         }
 
         // Country codes are two ASCII letters (checked on input), so the address needs no encoding.
-        builder.AppendHtml("<a href=\"/countries/").Append(partner.Country).AppendHtml("\">").Append(partner.CountryName ?? partner.Country).AppendHtml("</a>");
+        builder.AppendHtml("<a href=\"").Append(pathBase.Value ?? "").AppendHtml("/countries/").Append(partner.Country).AppendHtml("\">").Append(partner.CountryName ?? partner.Country).AppendHtml("</a>");
         return partner.Name is null ? builder : builder.AppendHtml("</span>");
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Projects;
 
 [Route("projects")]
-public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory directory, PortalDbContext db) : Controller
+public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory directory, PortalDbContext db, ContentTranslations translations) : Controller
 {
     [OutputCache(PolicyName = PageCache.PublicPage)]
     [HttpGet("")]
@@ -35,6 +36,8 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory
             return RedirectToActionPermanent(nameof(Details), new { id, slug = canonicalSlug.Length == 0 ? null : canonicalSlug });
         }
 
+        project = project.Translate(await translations.CurrentAsync(cancellationToken));
+
         // Everything around the project is asked of the catalogue and the directory, as their own pages ask it.
         var related = await catalogue.QueryAsync(
             new ProjectFilter(Area: project.Area, Concentration: project.Concentration, PageSize: 6), withFacets: false, cancellationToken);
@@ -52,7 +55,7 @@ public sealed class ProjectsController(ProjectCatalogue catalogue, CityDirectory
         // A partner is a sister or friendship city when the directory has a city of the same name in the same country.
         var partnerCities = project.Partners
             .Where(p => p.Name is not null && p.Country is not null)
-            .SelectMany(p => cities.Where(c => c.Country == p.Country && SearchText.Normalize(c.Name) == SearchText.Normalize(p.Name))
+            .SelectMany(p => cities.Where(c => c.Country == p.Country && SearchText.Normalize(c.EnglishName) == SearchText.Normalize(p.Name))
                 .Select(c => new PartnerCity(p.Name!, c)))
             .ToList();
         return View(new ProjectPageViewModel(project, related with { Items = related.Items.Where(p => p.Id != id).Take(5).ToList() },
