@@ -355,6 +355,11 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasColumnType("character varying(2)");
@@ -417,7 +422,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Cities");
+                    b.ToTable("Cities", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Cities_Delete");
+
+                            t.HasTrigger("SearchIndex_Cities_Insert");
+
+                            t.HasTrigger("SearchIndex_Cities_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Concentration", b =>
@@ -733,7 +745,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("ContentSections");
+                    b.ToTable("ContentSections", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_ContentSections_Delete");
+
+                            t.HasTrigger("SearchIndex_ContentSections_Insert");
+
+                            t.HasTrigger("SearchIndex_ContentSections_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ContentVersion", b =>
@@ -786,7 +805,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Countries");
+                    b.ToTable("Countries", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Countries_Delete");
+
+                            t.HasTrigger("SearchIndex_Countries_Insert");
+
+                            t.HasTrigger("SearchIndex_Countries_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -932,7 +958,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("IsArchived", "StartYear");
 
-                    b.ToTable("Projects");
+                    b.ToTable("Projects", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Projects_Delete");
+
+                            t.HasTrigger("SearchIndex_Projects_Insert");
+
+                            t.HasTrigger("SearchIndex_Projects_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ProjectPartner", b =>
@@ -962,7 +995,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("CountryCode", "ProjectId");
 
-                    b.ToTable("ProjectPartners");
+                    b.ToTable("ProjectPartners", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_ProjectPartners_Delete");
+
+                            t.HasTrigger("SearchIndex_ProjectPartners_Insert");
+
+                            t.HasTrigger("SearchIndex_ProjectPartners_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ReferenceCounter", b =>
@@ -1116,6 +1156,66 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("ExpiresAtUtc");
 
                     b.ToTable("Throttles");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Translations.Translation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture");
+
+                    b.HasIndex("EntityType", "EntityKey", "Field", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("Translations", null, t =>
+                        {
+                            t.HasTrigger("SearchIndex_Translations_Delete");
+
+                            t.HasTrigger("SearchIndex_Translations_Insert");
+
+                            t.HasTrigger("SearchIndex_Translations_Update");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
