@@ -28,6 +28,11 @@ public static class PublicPages
         "/consultations/new?aboutProject=1",
         "/consultations/privacy",
         "/about-data",
+        "/search",
+        "/search?q=seoul+water",
         NotFound,
     ];
+
+    /// <summary>The same pages in Korean and Spanish: the interface must pass in every language, not only in English.</summary>
+    public static readonly TheoryData<string> Translated = [.. ((IEnumerable<string>)All).SelectMany(path => new[] { "/ko" + path, "/es" + path })];
 }

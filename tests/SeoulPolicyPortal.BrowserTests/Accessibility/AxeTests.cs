@@ -8,6 +8,7 @@ public sealed class AxeTests(BrowserPortal portal) : BrowserTest(portal)
 {
     [Theory]
     [MemberData(nameof(PublicPages.All), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.Translated), MemberType = typeof(PublicPages))]
     public Task PublicPage_HasNoWcagAOrAAViolations(string path) => InBrowserAsync(async page =>
     {
         await page.GotoAsync(path);
@@ -20,6 +21,7 @@ public sealed class AxeTests(BrowserPortal portal) : BrowserTest(portal)
 
     [Theory]
     [MemberData(nameof(PublicPages.All), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.Translated), MemberType = typeof(PublicPages))]
     public Task PublicPage_OnAPhone_HasNoWcagAOrAAViolations(string path) => InBrowserAsync(async page =>
     {
         await page.GotoAsync(path);

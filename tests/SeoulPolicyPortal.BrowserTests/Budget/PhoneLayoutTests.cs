@@ -9,6 +9,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : BrowserTest(portal)
 {
     [Theory]
     [MemberData(nameof(PublicPages.All), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.Translated), MemberType = typeof(PublicPages))]
     public Task PublicPage_OnAPhone_NeverScrollsSideways_EvenWithEveryTableOpen(string path) => InBrowserAsync(async page =>
     {
         await page.GotoAsync(path);

@@ -81,6 +81,7 @@ public static class AdminSetup
         services.AddScoped<SignInService>();
         services.AddScoped<ContentEditor>();
         services.AddScoped<AdminQueries>();
+        services.AddScoped<Translations.TranslationWork>();
         return services;
     }
 

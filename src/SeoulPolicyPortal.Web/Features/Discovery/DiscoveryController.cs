@@ -7,6 +7,7 @@ using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Features.Countries;
 using SeoulPolicyPortal.Web.Features.Shared;
 using SeoulPolicyPortal.Web.Infrastructure;
+using SeoulPolicyPortal.Web.Infrastructure.Localization;
 
 namespace SeoulPolicyPortal.Web.Features.Discovery;
 
@@ -15,6 +16,7 @@ namespace SeoulPolicyPortal.Web.Features.Discovery;
 public sealed class DiscoveryController(PortalDbContext db, PublicAddress address) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     [HttpGet("/robots.txt")]
     public ContentResult Robots() => Content(
@@ -51,13 +53,28 @@ public sealed class DiscoveryController(PortalDbContext db, PublicAddress addres
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             writer.WriteStartElement("urlset", SitemapNamespace);
+            writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+            // One entry per page and language, each naming all its languages (Google's "hreflang in sitemaps").
             foreach (var (path, modified) in pages)
             {
-                writer.WriteStartElement("url", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, address.Absolute(Request, path));
-                writer.WriteElementString("lastmod", SitemapNamespace,
-                    DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-                writer.WriteEndElement();
+                var languages = PortalCultures.Names.Select(c => (Culture: c, Url: address.Absolute(Request, PortalCultures.AddressIn(HttpContext, c, path)))).ToList();
+                foreach (var (_, url) in languages)
+                {
+                    writer.WriteStartElement("url", SitemapNamespace);
+                    writer.WriteElementString("loc", SitemapNamespace, url);
+                    writer.WriteElementString("lastmod", SitemapNamespace,
+                        DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                    foreach (var (culture, alternate) in languages)
+                    {
+                        writer.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                        writer.WriteAttributeString("rel", "alternate");
+                        writer.WriteAttributeString("hreflang", culture);
+                        writer.WriteAttributeString("href", alternate);
+                        writer.WriteEndElement();
+                    }
+
+                    writer.WriteEndElement();
+                }
             }
 
             writer.WriteEndElement();

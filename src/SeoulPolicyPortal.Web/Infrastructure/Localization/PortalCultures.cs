@@ -56,6 +56,16 @@ public static class PortalCultures
     {
         var request = context.Request;
         context.Items[SiteBaseItem] = request.PathBase;
+        if (IsNegotiated(request.Path) && !request.Path.StartsWithSegments("/admin"))
+        {
+            // The same address answers in the language asked for, so shared caches must key on it too.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Append("Vary", "Accept-Language");
+                return Task.CompletedTask;
+            });
+        }
+
         foreach (var name in Names.Skip(1))
         {
             if (request.Path.StartsWithSegments("/" + name, StringComparison.OrdinalIgnoreCase, out var rest))
