@@ -22,6 +22,8 @@ public static class PageCache
             options.SizeLimit = 64 * 1024 * 1024;
             options.MaximumBodySize = 2 * 1024 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            // /countries/vn redirects to /countries/VN: the two must never share an entry.
+            options.UseCaseSensitivePaths = true;
             options.AddPolicy(PublicPage, new PublicPagePolicy());
         });
 

@@ -38,6 +38,17 @@ public sealed class PageCacheTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.NotEqual(await vietnam.Content.ReadAsStringAsync(), await philippines.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task AnAddressInAnotherCase_IsNotTheCachedPage()
+    {
+        var client = portal.CreatePortalClient();
+        await TwiceAsync(client, "/countries/VN");
+
+        using var lower = await client.GetAsync("/countries/vn");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, lower.StatusCode);
+    }
+
     [Theory]
     [InlineData("/consultations/new")]
     [InlineData("/countries/ZZ")]
