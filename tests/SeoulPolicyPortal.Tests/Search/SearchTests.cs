@@ -105,8 +105,15 @@ public sealed class SearchIndexTests : IDisposable
         var (inTitle, inBody) = await _factory.WithDbAsync(async db =>
         {
             var concentration = await db.Concentrations.FirstAsync();
-            var body = new Project { Title = "Harbour lighting", AreaId = concentration.AreaId, ConcentrationId = concentration.Id, StartYear = 2020, EndYear = 2020,
-                DescriptionMarkdown = "A quixotrail survey of harbours." };
+            var body = new Project
+            {
+                Title = "Harbour lighting",
+                AreaId = concentration.AreaId,
+                ConcentrationId = concentration.Id,
+                StartYear = 2020,
+                EndYear = 2020,
+                DescriptionMarkdown = "A quixotrail survey of harbours."
+            };
             var title = new Project { Title = "Quixotrail <b>pilot</b>", AreaId = concentration.AreaId, ConcentrationId = concentration.Id, StartYear = 2020, EndYear = 2020 };
             db.Projects.AddRange(body, title);
             await db.SaveChangesAsync();

@@ -222,7 +222,13 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
                 {
                     db.Translations.Add(new Translation
                     {
-                        EntityType = t.Type, EntityKey = key, Field = t.Field, Culture = culture, Text = text, UpdatedAtUtc = now, UpdatedBy = "seed",
+                        EntityType = t.Type,
+                        EntityKey = key,
+                        Field = t.Field,
+                        Culture = culture,
+                        Text = text,
+                        UpdatedAtUtc = now,
+                        UpdatedBy = "seed",
                     });
                 }
             }

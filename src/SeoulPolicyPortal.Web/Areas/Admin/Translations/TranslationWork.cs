@@ -151,7 +151,13 @@ public sealed class TranslationWork(PortalDbContext db)
             {
                 db.Translations.Add(new Translation
                 {
-                    EntityType = item.Kind, EntityKey = item.Key, Field = field.Field, Culture = culture, Text = text, UpdatedAtUtc = now, UpdatedBy = user,
+                    EntityType = item.Kind,
+                    EntityKey = item.Key,
+                    Field = field.Field,
+                    Culture = culture,
+                    Text = text,
+                    UpdatedAtUtc = now,
+                    UpdatedBy = user,
                 });
             }
             else if (row.Text != text)
