@@ -33,8 +33,8 @@ public sealed class PlatformTests(PortalFactory portal)
         Assert.Single(document.QuerySelectorAll("h1"));
         Assert.All(document.QuerySelectorAll("select, input:not([type=hidden])"), control =>
             Assert.NotNull(document.QuerySelector($"label[for='{control.Id}']")));
-        // Nothing is loaded from elsewhere; the canonical link names the page's own absolute address and loads nothing.
-        Assert.DoesNotContain(document.QuerySelectorAll("link[href]:not([rel=canonical]), script[src], img[src]"),
+        // Nothing is loaded from elsewhere; the canonical and hreflang links name the page's own absolute addresses and load nothing.
+        Assert.DoesNotContain(document.QuerySelectorAll("link[href]:not([rel=canonical]):not([rel=alternate][hreflang]), script[src], img[src]"),
             e => (e.GetAttribute("href") ?? e.GetAttribute("src"))!.Contains("//"));
     }
 
