@@ -57,6 +57,14 @@ public static class Hardening
     public static IApplicationBuilder UseUnreadableFormRejection(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // A NUL in a query value is never meaningful, and PostgreSQL text cannot hold one: refuse it here, once.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null
+                && context.Request.Query.Any(pair => HasNul(pair.Key) || pair.Value.Any(HasNul)))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
             if (context.Request.HasFormContentType && context.Features.Get<IStatusCodeReExecuteFeature>() is null
                 && context.Features.Get<IExceptionHandlerFeature>() is null
                 && await RejectionAsync(context.Request) is { } status)
