@@ -3,6 +3,8 @@
 #
 #   bash bench/scale.sh                                  1000 and 10000 projects, both providers
 #   SCALE_SIZES="1000 10000 100000" SCALE_PROVIDERS=sqlite bash bench/scale.sh
+#   SCALE_DATA=/tmp/scale bash bench/scale.sh            keep the grown databases there and reuse them next time
+#   SCALE_GROW_ONLY=1 SCALE_DATA=/tmp/scale ...          only grow them (measure later, on a quiet machine)
 #
 # For each provider and size: a fresh database (a temp SQLite file, or a database on a throwaway PostgreSQL cluster,
 # never the real one), migrated and seeded by the published app, grown by bench/generate.cs (seeded, repeatable),
@@ -21,6 +23,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 work=$(mktemp -d)
 chmod 755 "$work"
+data=${SCALE_DATA:-$work}
+mkdir -p "$data"
+chmod 755 "$data"
 app_pid=
 stop_app() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; fi
@@ -28,7 +33,7 @@ stop_app() {
 }
 cleanup() {
   stop_app
-  [ -d "$work/pg" ] && bash "$root/deploy/pg-cluster.sh" stop "$work/pg"
+  [ -d "$data/pg" ] && bash "$root/deploy/pg-cluster.sh" stop "$data/pg"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -71,17 +76,21 @@ printf '| %-8s | %7s | %-9s | %8s | %8s | %7s | %10s | %8s |\n' --- ---: --- ---
 for provider in $providers; do
   for size in $sizes; do
     if [ "$provider" = postgres ]; then
-      [ -d "$work/pg" ] || cluster=$(bash "$root/deploy/pg-cluster.sh" start "$work/pg")
+      [ -n "${cluster:-}" ] || cluster=$(bash "$root/deploy/pg-cluster.sh" start "$data/pg")
       name=PostgreSQL
       connection="$cluster;Database=scale_$size"
     else
       name=Sqlite
-      connection="Data Source=$work/scale-$size.db"
+      connection="Data Source=$data/scale-$size.db"
     fi
-    start_app "$name" "$connection"
-    stop_app
-    dotnet run --file "$root/bench/generate.cs" -c Release -- "$name" "$connection" "$size" >>"$work/generator.log" 2>&1 \
-      || { cat "$work/generator.log" >&2; exit 1; }
+    if [ ! -f "$data/$provider-$size.grown" ]; then
+      start_app "$name" "$connection"
+      stop_app
+      dotnet run --file "$root/bench/generate.cs" -c Release -- "$name" "$connection" "$size" >>"$work/generator.log" 2>&1 \
+        || { cat "$work/generator.log" >&2; exit 1; }
+      touch "$data/$provider-$size.grown"
+    fi
+    [ -z "${SCALE_GROW_ONLY:-}" ] || continue
     start_app "$name" "$connection"
     for i in "${!names[@]}"; do
       url="$base${paths[$i]}"

@@ -96,7 +96,6 @@ static void UsePortalPipeline(WebApplication app)
     app.UseHttpsOnlyAdmin(app.Environment);
     app.UseRequestLocalization();
     app.UseRouting();
-    app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseOutputCache();

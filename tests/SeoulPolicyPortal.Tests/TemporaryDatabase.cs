@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Tests;
 
@@ -23,6 +25,12 @@ public sealed class TemporaryDatabase : IDisposable
         IsPostgres
             ? new NpgsqlConnectionStringBuilder(Cluster) { Database = DatabaseName(path) }.ToString()
             : $"Data Source={path}";
+
+    /// <summary>A context of the provider's own type on the database, for a test that looks behind the app.</summary>
+    public static PortalDbContext Open(string path) =>
+        IsPostgres
+            ? new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(ConnectionString(path)).Options)
+            : new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString(path)).Options);
 
     public static void Delete(string path)
     {

@@ -33,15 +33,38 @@ public sealed class PublishedContentCache
         // The version is read before the content, so an entry can be labelled older than what it holds (one extra load
         // later), never newer (which would serve stale content for good).
         var version = await CurrentVersion(db, cancellationToken);
-        _entries.TryGetValue(key, out var entry);
-        if (entry is not null && entry.Version == version)
+        while (true)
         {
-            return (T)entry.Value;
-        }
+            _entries.TryGetValue(key, out var entry);
+            if (entry is not null && entry.Version >= version)
+            {
+                // Loaded, or being loaded by another request: with a large catalogue, thirty requests arriving just after
+                // an edit must not each read it again.
+                return (T)await entry.Value.WaitAsync(cancellationToken);
+            }
 
-        var value = await update(entry?.Value as T, cancellationToken);
-        _entries[key] = new Entry(version, value);
-        return value;
+            var loading = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new Entry(version, loading.Task);
+            if (!(entry is null ? _entries.TryAdd(key, mine) : _entries.TryUpdate(key, mine, entry)))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Not cancelled with this request: others may be waiting for it, and it runs on this request's context,
+                // which therefore must outlive it (this request awaits it to the end).
+                var value = await update(entry is { Value.IsCompletedSuccessfully: true } ? (T)entry.Value.Result : null, CancellationToken.None);
+                loading.SetResult(value);
+                return value;
+            }
+            catch (Exception e)
+            {
+                _entries.TryRemove(KeyValuePair.Create(key, mine));
+                loading.SetException(e);
+                throw;
+            }
+        }
     }
 
     /// <summary>The published content's version: one scalar query.</summary>
@@ -54,7 +77,7 @@ public sealed class PublishedContentCache
         return stamp with { ChangedAtUtc = DateTime.SpecifyKind(stamp.ChangedAtUtc, DateTimeKind.Utc) };
     }
 
-    private sealed record Entry(long Version, object Value);
+    private sealed record Entry(long Version, Task<object> Value);
 }
 
 public sealed record ContentStamp(long Version, DateTime ChangedAtUtc);

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Tests.Admin;
 using SeoulPolicyPortal.Tests.Platform;
-using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Tests.Consultations;
 
@@ -34,7 +33,7 @@ public sealed class KillTests
             Assert.Contains(reference, await page.Content.ReadAsStringAsync());
         }
 
-        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={database.Path}").Options);
+        await using var db = TemporaryDatabase.Open(database.Path);
         var request = await db.ConsultationRequests.AsNoTracking().SingleAsync();
         Assert.Equal((reference, "Nguyen Van An", ConsultationHttp.Email), (request.Reference, request.Name, request.Email));
         // No mail server is configured, so both emails (acknowledgement, editors' notice) are still in the outbox.

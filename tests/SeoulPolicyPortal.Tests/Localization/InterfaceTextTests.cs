@@ -37,6 +37,19 @@ public sealed partial class InterfaceTextTests
         Assert.True(wrong.Count == 0, "Placeholders differ from the key's in:\n" + string.Join("\n", wrong));
     }
 
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Keys_DifferInMoreThanCase(string culture)
+    {
+        // Resource names are compared ignoring case when the file is compiled: of "Archived" and "archived" one is
+        // dropped with a build warning, and the text asked for by the other shows in English.
+        var clashes = ResourceKeys(culture).Keys.Concat(SourceKeys().Keys).Distinct(StringComparer.Ordinal)
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
     [Fact]
     public void SourceScan_FindsTheKeysItShould()
     {

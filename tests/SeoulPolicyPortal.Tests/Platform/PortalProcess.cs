@@ -34,7 +34,8 @@ public sealed class PortalProcess : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Portal"] = $"Data Source={databasePath}";
+        start.Environment["Database__Provider"] = TemporaryDatabase.Provider;
+        start.Environment["ConnectionStrings__Portal"] = TemporaryDatabase.ConnectionString(databasePath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -50,8 +51,9 @@ public sealed class PortalProcess : IDisposable
         return portal;
     }
 
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    /// <param name="cookies">Shared by clients of several instances, as a browser's behind a balancer (cookies ignore the port).</param>
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
         {
             BaseAddress = Address,
         };

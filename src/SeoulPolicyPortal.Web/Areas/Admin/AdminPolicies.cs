@@ -23,8 +23,6 @@ public static class AdminPolicies
 
     /// <summary>Manages users and reads the audit log.</summary>
     public const string Admin = "Admin";
-
-    public const string SignInRateLimit = "sign-in";
 }
 
 /// <summary>Everything under /admin: signed in as an Editor or Admin, or redirected to the sign-in page.</summary>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -54,28 +53,9 @@ public static class AdminSetup
             .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Admin))
             .AddPolicy(AdminPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
 
-        // Per instance and in memory, a coarse flood guard; the throttle that bounds password guessing is in the database.
-        var permitsPerMinute = configuration.GetValue("Admin:SignInAttemptsPerMinute", 10);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-            options.AddPolicy(AdminPolicies.SignInRateLimit, context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
-
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.PostConfigure<SignInThrottleOptions>(options =>
+            options.AttemptsPerMinute = configuration.GetValue("Admin:SignInAttemptsPerMinute", options.AttemptsPerMinute));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ThrottleStore>();
         services.AddScoped<SignInService>();

@@ -62,7 +62,7 @@ public sealed record CataloguePage(
 /// from <see cref="PublishedContentCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
 /// grow with the catalogue (98 projects today); at some thousands of projects, counting in SQL would win again.
 /// </remarks>
-public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache, ContentTranslations translations, ISearchIndex search)
+public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache, ContentTranslations translations, ISearchIndex search)
 {
     public Task<CataloguePage> QueryAsync(
         ProjectFilter filter, bool withFacets, CancellationToken cancellationToken, ProjectStatus status = ProjectStatus.Active) =>
@@ -94,14 +94,20 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     {
         var problems = new List<FilterProblem>();
         var names = await translations.CurrentAsync(cancellationToken);
-        var data = filter.Q is null && !archived
-            ? await PublishedRowsAsync(names, cancellationToken)
-            : Translate(new CatalogueRows(await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken),
-                await RegionsAsync(cancellationToken)), names);
-        var (areas, rows) = (data.Areas, data.Rows);
+        var data = archived
+            ? Translate(new CatalogueRows(await AreasAsync(cancellationToken), await RowsAsync(filter.Q, archived, cancellationToken),
+                await RegionsAsync(cancellationToken)), names)
+            : await PublishedRowsAsync(names, cancellationToken);
+        var index = data.Index;
         (filter, var countryName) = await DropUnknownValuesAsync(filter, data, problems, cancellationToken);
 
-        var matching = rows.Where(r => Matches(r, filter, data)).ToList();
+        // The text search is the full-text index's (every language, aliases, prefixes), the one filter no facet ignores.
+        var hits = filter.Q is null || archived
+            ? null
+            : index.PositionsOf((await search.FindAsync(SearchQuery.Parse(filter.Q), SearchKinds.Project, cancellationToken))
+                .Select(h => int.Parse(h.Key, CultureInfo.InvariantCulture)));
+        var criteria = Criteria.From(filter, data, hits);
+        var matching = index.Matching(criteria);
         var total = matching.Count;
         if (allRows)
         {
@@ -115,8 +121,8 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             filter = filter with { Page = pageCount };
         }
 
-        var areaById = areas.ToDictionary(a => a.Id);
-        var items = Sort(matching, filter.Sort)
+        var areaById = data.Areas.ToDictionary(a => a.Id);
+        var items = index.Ordered(matching, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .Select(r => new ProjectListItem(r.Id, r.Title, areaById[r.AreaId].Slug, areaById[r.AreaId].Name,
@@ -124,9 +130,20 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             { Slug = r.Slug, TitleUntranslated = r.TitleUntranslated })
             .ToList();
 
-        var facets = withFacets
-            ? Facets(filter, data, countryName) with { Summary = Summarise(filter, data, matching) }
-            : CatalogueFacets.None;
+        var facets = CatalogueFacets.None;
+        if (withFacets && criteria.IsEmpty && index.Unfiltered is { } unfiltered)
+        {
+            facets = unfiltered;
+        }
+        else if (withFacets)
+        {
+            facets = Facets(filter, criteria, data, countryName) with { Summary = Summarise(filter, data, matching) };
+            if (criteria.IsEmpty)
+            {
+                index.Unfiltered = facets;
+            }
+        }
+
         return new CataloguePage(filter, total, items, facets, problems);
     }
 
@@ -163,7 +180,12 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
     private sealed record CatalogueRows(List<AreaRow> Areas, List<ProjectRow> Rows, RegionRows Regions)
     {
+        private CatalogueIndex? _index;
+
         public Dictionary<string, int> LiveAreaIds { get; } = Areas.Where(a => !a.IsArchived).ToDictionary(a => a.Slug, a => a.Id);
+
+        // Built on first use: the English rows a translation is made from never need one.
+        public CatalogueIndex Index => LazyInitializer.EnsureInitialized(ref _index, () => new CatalogueIndex(Rows, Regions));
     }
 
     private sealed record RegionRows(List<RegionRow> Regions, Dictionary<string, string> RegionOfCountry);
@@ -251,7 +273,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
 
     private async Task<List<ProjectRow>> RowsAsync(string? q, bool archived, CancellationToken cancellationToken)
     {
-        var rows = q is null ? AllRowsQuery(db, archived) : await SearchRowsAsync(q, archived, cancellationToken);
+        var rows = q is null ? AllRowsQuery(db, archived) : ArchivedSearchRows(q, archived);
         var result = new List<ProjectRow>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -270,23 +292,13 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         return result;
     }
 
-    private async Task<IAsyncEnumerable<PartnerJoinRow>> SearchRowsAsync(string q, bool archived, CancellationToken cancellationToken)
+    // The archived projects of the admin list are not in the full-text index, so their search is a plain text match.
+    private IAsyncEnumerable<PartnerJoinRow> ArchivedSearchRows(string q, bool archived)
     {
-        // The text search is the full-text index's (every language, aliases, prefixes), the one filter that no facet
-        // ignores. The archived projects of the admin list are not in the index, so they keep the plain text match.
         var projects = db.Projects.AsNoTracking().Where(p => p.IsArchived == archived);
-        if (archived)
+        foreach (var term in SearchText.Terms(q))
         {
-            foreach (var term in SearchText.Terms(q))
-            {
-                projects = projects.Where(p => p.SearchText.Contains(term));
-            }
-        }
-        else
-        {
-            var ids = (await search.FindAsync(SearchQuery.Parse(q), SearchKinds.Project, cancellationToken))
-                .Select(h => int.Parse(h.Key, CultureInfo.InvariantCulture)).ToList();
-            projects = projects.Where(p => ids.Contains(p.Id));
+            projects = projects.Where(p => p.SearchText.Contains(term));
         }
 
         return (
@@ -301,7 +313,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     private async Task<(ProjectFilter Filter, string? CountryName)> DropUnknownValuesAsync(
         ProjectFilter filter, CatalogueRows data, List<FilterProblem> problems, CancellationToken cancellationToken)
     {
-        var (areas, rows) = (data.Areas, data.Rows);
+        var areas = data.Areas;
         string? countryName = null;
         if (filter.Region is not null && data.Regions.Regions.All(r => r.Slug != filter.Region))
         {
@@ -324,7 +336,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             filter = filter with { Concentration = null };
         }
 
-        if (filter.Country is not null && CountryName(filter.Country, rows, countryName: null) is null)
+        if (filter.Country is not null && data.Index.CountryName(filter.Country) is null)
         {
             // A country with a project is known from the rows; only one without any costs a look-up.
             var known = await db.Countries.Where(c => c.Code == filter.Country).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
@@ -342,20 +354,6 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         return (filter, countryName);
     }
 
-    private static string? CountryName(string code, List<ProjectRow> rows, string? countryName) =>
-        rows.SelectMany(r => r.Countries).FirstOrDefault(c => c.Country == code)?.CountryName ?? countryName;
-
-    private static bool Matches(ProjectRow row, ProjectFilter filter, CatalogueRows data, string? ignore = null) =>
-        (filter.Area is null || ignore == "area" || (data.LiveAreaIds.TryGetValue(filter.Area, out var areaId) && row.AreaId == areaId))
-        && (filter.Concentration is null || ignore == "concentration" || row.Concentration == filter.Concentration)
-        && (filter.Country is null || ignore == "country" || row.Countries.Any(c => c.Country == filter.Country))
-        && (filter.Region is null || ignore == "region" || Regions(row, data).Contains(filter.Region))
-        && (filter.Year is not { } year || ignore == "year" || (row.StartYear <= year && row.EndYear >= year));
-
-    // A project with partners in several regions belongs to each of them.
-    private static IEnumerable<string> Regions(ProjectRow row, CatalogueRows data) =>
-        row.Countries.Select(c => data.Regions.RegionOfCountry.GetValueOrDefault(c.Country!)).OfType<string>().Distinct();
-
     private static IEnumerable<ProjectRow> Sort(IEnumerable<ProjectRow> rows, ProjectSort sort) => sort switch
     {
         ProjectSort.Oldest => rows.OrderBy(r => r.StartYear).ThenBy(r => r.EndYear).ThenBy(r => r.Id),
@@ -372,10 +370,10 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         }
     });
 
-    private static CatalogueFacets Facets(ProjectFilter filter, CatalogueRows data, string? countryName)
+    private static CatalogueFacets Facets(ProjectFilter filter, Criteria criteria, CatalogueRows data, string? countryName)
     {
-        var (areas, rows) = (data.Areas, data.Rows);
-        List<ProjectRow> Without(string facet) => rows.Where(r => Matches(r, filter, data, ignore: facet)).ToList();
+        var (areas, index) = (data.Areas, data.Index);
+        IEnumerable<ProjectRow> Without(string facet) => index.Matching(criteria, ignore: facet).Select(i => index[i]);
 
         var areaCounts = Without("area").CountBy(r => r.AreaId).ToDictionary();
         var areaFacet = areas.Where(a => !a.IsArchived)
@@ -394,22 +392,22 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         {
             // An older link's bare sub-area spans every area that has it; offered as one choice so the form keeps it.
             var name = areas.SelectMany(a => a.Concentrations).First(c => c.Slug == slug).Name;
-            concentrations.Insert(0, new FacetValue(slug, name, Without("concentration").Count(r => r.Concentration == slug), true));
+            concentrations.Insert(0, new FacetValue(slug, name, concentrationCounts.Where(c => c.Key.Concentration == slug).Sum(c => c.Value), true));
         }
 
-        var countryFacet = Without("country")
-            .SelectMany(r => r.Countries.DistinctBy(c => c.Country))
-            .GroupBy(c => c.Country!)
-            .Select(g => new FacetValue(g.Key, g.First().CountryName!, g.Count(), g.Key == filter.Country))
+        var countryFacet = index.Matching(criteria, ignore: "country")
+            .SelectMany(i => index.CountriesOf[i])
+            .CountBy(code => code)
+            .Select(g => new FacetValue(g.Key, index.CountryName(g.Key)!, g.Value, g.Key == filter.Country))
             .ToList();
         if (filter.Country is not null && countryFacet.All(c => !c.Selected))
         {
-            countryFacet.Add(new FacetValue(filter.Country, CountryName(filter.Country, rows, countryName) ?? filter.Country, 0, true));
+            countryFacet.Add(new FacetValue(filter.Country, index.CountryName(filter.Country) ?? countryName ?? filter.Country, 0, true));
         }
 
         countryFacet.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
 
-        var regionCounts = Without("region").SelectMany(r => Regions(r, data)).CountBy(r => r).ToDictionary();
+        var regionCounts = index.Matching(criteria, ignore: "region").SelectMany(i => index.RegionsOf[i]).CountBy(r => r).ToDictionary();
         var regionFacet = data.Regions.Regions
             .Select(r => new FacetValue(r.Slug, r.Name, regionCounts.GetValueOrDefault(r.Slug), r.Slug == filter.Region))
             .ToList();
@@ -431,10 +429,11 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
     // What the map and the charts show: the projects that match every filter, counted by country, area, sub-area,
     // region and year. Where a dimension is not filtered its counts equal that facet's; a filtered one shows the chosen
     // value and what the matching projects share with others (a project's other partner countries and years).
-    private static CatalogueSummary Summarise(ProjectFilter filter, CatalogueRows data, List<ProjectRow> matching)
+    private static CatalogueSummary Summarise(ProjectFilter filter, CatalogueRows data, List<int> matching)
     {
+        var index = data.Index;
         var liveAreas = data.Areas.Where(a => !a.IsArchived).ToList();
-        var perArea = matching.CountBy(r => r.AreaId).ToDictionary();
+        var perArea = matching.CountBy(i => index[i].AreaId).ToDictionary();
         var declared = filter.CountsWholeAreas;
         var areas = liveAreas
             .Select(a => new Tally(a.Slug, a.Name, perArea.GetValueOrDefault(a.Id), declared && filter.Concentration is null ? a.Declared : null,
@@ -442,7 +441,7 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
             .ToList();
 
         var chosenArea = liveAreas.FirstOrDefault(a => a.Slug == filter.Area);
-        var perConcentration = matching.CountBy(r => r.Concentration).ToDictionary();
+        var perConcentration = matching.CountBy(i => index[i].Concentration).ToDictionary();
         var concentrations = chosenArea is null
             ? []
             : chosenArea.Concentrations
@@ -451,13 +450,13 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
                 .ToList();
 
         var countries = matching
-            .SelectMany(r => r.Countries.DistinctBy(c => c.Country))
-            .GroupBy(c => c.Country!)
-            .Select(g => new Tally(g.Key, g.First().CountryName!, g.Count(), Selected: g.Key == filter.Country))
+            .SelectMany(i => index.CountriesOf[i])
+            .CountBy(code => code)
+            .Select(g => new Tally(g.Key, index.CountryName(g.Key)!, g.Value, Selected: g.Key == filter.Country))
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
 
-        var perRegion = matching.SelectMany(r => Regions(r, data)).CountBy(r => r).ToDictionary();
+        var perRegion = matching.SelectMany(i => index.RegionsOf[i]).CountBy(r => r).ToDictionary();
         var regions = data.Regions.Regions
             .Select(r => new Tally(r.Slug, r.Name, perRegion.GetValueOrDefault(r.Slug), Selected: r.Slug == filter.Region))
             .ToList();
@@ -465,21 +464,34 @@ public sealed class ProjectCatalogue(PortalDbContext db, PublishedContentCache c
         var years = new List<YearTally>();
         if (matching.Count > 0)
         {
+            var (first, last) = (matching.Min(i => index[i].StartYear), matching.Max(i => index[i].EndYear));
             var areaIndex = liveAreas.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            for (var year = matching.Min(r => r.StartYear); year <= matching.Max(r => r.EndYear); year++)
+            var totals = new int[last - first + 1];
+            var byArea = new int[last - first + 1][];
+            for (var y = 0; y < byArea.Length; y++)
             {
-                var active = matching.Where(r => r.StartYear <= year && r.EndYear >= year).ToList();
-                var byArea = new int[liveAreas.Count];
-                foreach (var row in active.Where(r => areaIndex.ContainsKey(r.AreaId)))
-                {
-                    byArea[areaIndex[row.AreaId]]++;
-                }
+                byArea[y] = new int[liveAreas.Count];
+            }
 
-                years.Add(new YearTally(year, active.Count, byArea, year == filter.Year));
+            foreach (var row in matching.Select(i => index[i]))
+            {
+                for (var year = row.StartYear; year <= row.EndYear; year++)
+                {
+                    totals[year - first]++;
+                    if (areaIndex.TryGetValue(row.AreaId, out var area))
+                    {
+                        byArea[year - first][area]++;
+                    }
+                }
+            }
+
+            for (var year = first; year <= last; year++)
+            {
+                years.Add(new YearTally(year, totals[year - first], byArea[year - first], year == filter.Year));
             }
         }
 
         return new CatalogueSummary(matching.Count, countries, areas, concentrations, regions,
-            matching.Count(r => r.Countries.Count == 0), years);
+            matching.Count(i => index.CountriesOf[i].Length == 0), years);
     }
 }

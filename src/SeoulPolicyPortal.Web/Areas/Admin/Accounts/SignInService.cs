@@ -34,6 +34,7 @@ public sealed class SignInService(
     IOptions<SignInThrottleOptions> throttleOptions,
     IDataProtectionProvider dataProtection,
     IHostEnvironment environment,
+    TimeProvider time,
     PortalDbContext db)
 {
     public const string DeviceCookie = "portal.device";
@@ -48,6 +49,12 @@ public sealed class SignInService(
         var options = throttleOptions.Value;
         var address = http.Connection.RemoteIpAddress?.ToString();
         var device = KnownDevice(http, email);
+        var flood = await throttles.HitAsync(SignInKeys.ForAttempts(address, time.GetUtcNow().UtcDateTime), options.AttemptsPolicy, cancellationToken);
+        if (flood > TimeSpan.Zero)
+        {
+            return new SignInResult(SignInOutcome.Throttled, flood);
+        }
+
         // A browser the account has signed in from is counted on its own, so an attack from elsewhere cannot slow it.
         (string Key, ThrottlePolicy Policy)[] counters = device is not null
             ? [(SignInKeys.ForDevice(email, device), options.Policy(options.DeviceFailures))]

@@ -28,6 +28,14 @@ public sealed class SignInThrottleOptions
 
     public TimeSpan MaxBlock { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Attempts of any outcome from one client address in a clock minute (Admin:SignInAttemptsPerMinute): each costs a
+    /// password hash, so a flood is turned away before it costs that, on every instance alike.
+    /// </summary>
+    public int AttemptsPerMinute { get; set; } = 10;
+
+    public ThrottlePolicy AttemptsPolicy => new(AttemptsPerMinute, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
     public ThrottlePolicy Policy(int freeFailures) => new(freeFailures, Window, FirstBlock, MaxBlock);
 }
 
@@ -38,10 +46,15 @@ public static class SignInKeys
     public const string Client = Prefix + "client:";
     public const string Account = Prefix + "account:";
     public const string Device = Prefix + "device:";
+    public const string Attempts = Prefix + "attempts:";
 
     public static string ForClient(string? address) => Client + (address ?? "unknown");
 
     public static string ForAccount(string email) => Account + email.Trim().ToUpperInvariant();
+
+    /// <summary>One key per client address and clock minute, so the count starts again each minute.</summary>
+    public static string ForAttempts(string? address, DateTime nowUtc) =>
+        Attempts + (address ?? "unknown") + "@" + nowUtc.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string ForDevice(string email, string deviceId) => Device + email.Trim().ToUpperInvariant() + "/" + deviceId;
 
@@ -50,6 +63,7 @@ public static class SignInKeys
         key.StartsWith(Client, StringComparison.Ordinal) ? ("Client address", key[Client.Length..])
         : key.StartsWith(Account, StringComparison.Ordinal) ? ("Account", key[Account.Length..].ToLowerInvariant())
         : key.StartsWith(Device, StringComparison.Ordinal) ? ("Browser that signed in before", DeviceSubject(key[Device.Length..]))
+        : key.StartsWith(Attempts, StringComparison.Ordinal) ? ("Client address, attempts this minute", key[Attempts.Length..])
         : ("Other", key);
 
     private static string DeviceSubject(string rest)

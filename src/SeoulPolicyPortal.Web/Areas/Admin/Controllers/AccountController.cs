@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Data;
 
@@ -33,7 +32,6 @@ public sealed class AccountController(SignInManager<IdentityUser> signInManager,
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
-    [EnableRateLimiting(AdminPolicies.SignInRateLimit)]
     public async Task<IActionResult> SignIn(SignInInput input, [FromServices] SignInService signIns, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
