@@ -45,6 +45,32 @@ public sealed class DiscoveryTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Sitemap_OfMorePagesThanAFileMayHold_IsAnIndexOfPartsThatTogetherListEveryPage()
+    {
+        var whole = Locs(XDocument.Parse(await _client.GetStringAsync("/sitemap.xml")), "url");
+        using var small = portal.WithWebHostBuilder(builder => builder.UseSetting("Portal:SitemapPagesPerFile", "40"));
+        var client = small.CreateClient();
+
+        var parts = Locs(XDocument.Parse(await client.GetStringAsync("/sitemap.xml")), "sitemap");
+        var listed = new List<string>();
+        foreach (var part in parts)
+        {
+            listed.AddRange(Locs(XDocument.Parse(await client.GetStringAsync(new Uri(part).PathAndQuery)), "url"));
+        }
+
+        Assert.Equal((whole.Count / 3 + 39) / 40, parts.Count);
+        Assert.Equal("http://localhost/sitemaps/1.xml", parts[0]);
+        Assert.Equal(whole, listed);
+        using var past = await client.GetAsync($"/sitemaps/{parts.Count + 1}.xml");
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        using var unsplit = await _client.GetAsync("/sitemaps/1.xml");
+        Assert.Equal(HttpStatusCode.NotFound, unsplit.StatusCode);
+
+        static List<string> Locs(XDocument document, string element) =>
+            document.Root!.Elements(Sitemap + element).Select(e => e.Element(Sitemap + "loc")!.Value).ToList();
+    }
+
+    [Fact]
     public async Task Robots_PointsToTheSitemapAndKeepsCrawlersOutOfTheAdminArea()
     {
         var robots = await _client.GetStringAsync("/robots.txt");
