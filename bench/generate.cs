@@ -8,6 +8,8 @@
 // from the real countries with made-up city names; one partner city joins the directory for every 20 projects, and
 // every project gets its "created" revision, as an editor's would. The same seed gives the same database.
 #:project ../src/SeoulPolicyPortal.Web/SeoulPolicyPortal.Web.csproj
+// File-based programs default to native AOT, under which EF Core refuses to build a model at run time.
+#:property PublishAot=false
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
