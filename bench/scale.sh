@@ -65,8 +65,8 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n = n / 1000; else if (v ~ /s$/ && v !~ /ms$/) n = n * 1000; printf "%.1f", n }'
 }
 
-names=(catalogue search api export country)
-paths=("/projects?area=transportation&country=PH" "/projects?q=water" "/api/projects?country=VN" "/projects.csv?area=transportation" "/countries/VN")
+names=(catalogue facets search api export country)
+paths=("/projects?area=transportation&country=PH" "/projects" "/projects?q=water" "/api/projects?country=VN" "/projects.csv?area=transportation" "/countries/VN")
 ticks=$(getconf CLK_TCK)
 echo
 echo "$(nproc) cores, wrk -c$connections -d${duration}s, $(date -u +%Y-%m-%d), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
