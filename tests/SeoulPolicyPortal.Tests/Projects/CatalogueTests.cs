@@ -246,3 +246,62 @@ public sealed class CatalogueTests(PortalFactory portal)
         Assert.Matches(@"^/projects/\d+/pre-consultation-on-development-of-a-clean-construction-system$", link.GetAttribute("href"));
     }
 }
+
+/// <summary>
+/// The catalogue answers from an index of its rows; these random filter combinations check it against the plainest
+/// reading of the same rows (every item, filtered and ordered here), total, order and all.
+/// </summary>
+[Collection(SharedPortal.Name)]
+public sealed class CatalogueIndexTests(PortalFactory portal)
+{
+    private readonly HttpClient _client = portal.CreatePortalClient();
+
+    private sealed record Item(int Id, string Title, string Area, string Concentration, string[] Countries, int StartYear, int EndYear);
+
+    [Fact]
+    public async Task RandomFilterCombinations_AnswerWhatFilteringEveryRowWouldAnswer()
+    {
+        var all = (await _client.GetJsonAsync("/api/projects?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Select(i => new Item(i.GetProperty("id").GetInt32(), i.GetProperty("title").GetString()!, i.GetProperty("area").GetString()!,
+                i.GetProperty("concentration").GetString()!,
+                i.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("country").GetString()).OfType<string>().ToArray(),
+                i.GetProperty("startYear").GetInt32(), i.GetProperty("endYear").GetInt32()))
+            .ToList();
+        var random = new Random(14);
+        string? Pick(IEnumerable<string> values) => random.Next(3) == 0 ? null : values.ElementAt(random.Next(values.Count()));
+
+        for (var round = 0; round < 40; round++)
+        {
+            // Values are drawn from one random project each time, so most combinations match a few projects, some none.
+            var a = all[random.Next(all.Count)];
+            var b = all[random.Next(all.Count)];
+            var area = Pick([a.Area]);
+            var concentration = random.Next(4) == 0 ? b.Concentration : null;
+            var country = a.Countries.Length > 0 ? Pick(a.Countries.Concat(b.Countries)) : null;
+            int? year = random.Next(2) == 0 ? random.Next(b.StartYear, b.EndYear + 1) : null;
+            var sort = new[] { "newest", "oldest", "title" }[random.Next(3)];
+            var expected = all
+                .Where(p => (area is null || p.Area == area) && (concentration is null || p.Concentration == concentration)
+                    && (country is null || p.Countries.Contains(country)) && (year is null || (p.StartYear <= year && p.EndYear >= year)));
+            expected = sort switch
+            {
+                "oldest" => expected.OrderBy(p => p.StartYear).ThenBy(p => p.EndYear).ThenBy(p => p.Id),
+                "title" => expected.OrderBy(p => AsciiLower(p.Title), StringComparer.Ordinal).ThenBy(p => p.Id),
+                _ => expected.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.EndYear).ThenByDescending(p => p.Id),
+            };
+
+            var query = string.Join("&", new[]
+            {
+                area is null ? null : $"area={area}", concentration is null ? null : $"concentration={concentration}",
+                country is null ? null : $"country={country}", year is null ? null : $"year={year}", $"sort={sort}", "pageSize=100",
+            }.OfType<string>());
+            var answer = await _client.GetJsonAsync($"/api/projects?{query}");
+
+            Assert.True(expected.Select(p => p.Id).SequenceEqual(answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32())),
+                $"/api/projects?{query}");
+            Assert.Equal(expected.Count(), answer.GetProperty("total").GetInt32());
+        }
+    }
+
+    private static string AsciiLower(string text) => new(text.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c).ToArray());
+}
