@@ -58,9 +58,11 @@ public sealed record CataloguePage(
 /// <remarks>
 /// The catalogue is read as two flat row sets (the areas with their sub-areas; one row per project partner), and
 /// filtering, counting, the facets, the order and the page are worked out from them in memory: eleven small SQL
-/// questions per page cost more than the answers (docs/performance.md). Without a text search, the rows are reused
-/// from <see cref="PublishedContentCache"/> while ContentVersion is unchanged, so a page costs one scalar query. The rows
-/// grow with the catalogue (98 projects today); at some thousands of projects, counting in SQL would win again.
+/// questions per page cost more than the answers (docs/performance.md). The published rows, and an index of them by
+/// filter value and order (<see cref="CatalogueIndex"/>), are kept in <see cref="PublishedContentCache"/> while
+/// ContentVersion is unchanged, so a page costs one scalar query and visits only the rows its filters allow; a text
+/// search asks the full-text index for ids and filters the same rows. The scale curve (docs/performance.md) shows
+/// what that costs at 100 000 projects.
 /// </remarks>
 public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedContentCache cache, ContentTranslations translations, ISearchIndex search)
 {
