@@ -131,6 +131,19 @@ internal static class PostgresSearchSchema
         yield return Rebuild;
     }
 
+    /// <summary>
+    /// Indexes on the text form of each record's id, which is how the source view names a record: without them each
+    /// refresh read every row of its table (docs/performance.md).
+    /// </summary>
+    private static readonly string[] KeyedTables = ["Projects", "Cities", "ContentSections"];
+
+    public static IEnumerable<string> KeyIndexes() =>
+        KeyedTables.Select(table =>
+            $"""CREATE INDEX IF NOT EXISTS "IX_{table}_SearchKey" ON "{table}" (("Id"::text))""");
+
+    public static IEnumerable<string> DropKeyIndexes() =>
+        KeyedTables.Select(table => $"""DROP INDEX IF EXISTS "IX_{table}_SearchKey" """);
+
     public static IEnumerable<string> Drop()
     {
         foreach (var table in Tables)

@@ -74,6 +74,24 @@ internal static class SqliteSearchSchema
         yield return Rebuild;
     }
 
+    /// <summary>
+    /// Indexes on the text form of each record's id, which is how the source view names a record: without them every
+    /// trigger read every row of its table (a save took seconds at 100 000 projects, docs/performance.md). IsArchived is
+    /// in them so that they cover the view's filter and the planner prefers them.
+    /// </summary>
+    private static readonly string[] KeyedTables = ["Projects", "Cities", "ContentSections"];
+
+    public static IEnumerable<string> KeyIndexes() =>
+        KeyedTables.Select(table =>
+            $"CREATE INDEX IF NOT EXISTS IX_{table}_SearchKey ON {table}(CAST(Id AS TEXT), IsArchived)");
+
+    public static IEnumerable<string> DropKeyIndexes() =>
+        KeyedTables.Select(table => $"DROP INDEX IF EXISTS IX_{table}_SearchKey");
+
+    /// <summary>The triggers as <see cref="Create"/> makes them now, replacing whatever an earlier migration made.</summary>
+    public static IEnumerable<string> RecreateTriggers() =>
+        TriggersByTable.Values.SelectMany(n => n).Select(name => $"DROP TRIGGER IF EXISTS {name}").Concat(Triggers());
+
     public static IEnumerable<string> Drop()
     {
         foreach (var name in TriggersByTable.Values.SelectMany(n => n))
@@ -91,8 +109,15 @@ internal static class SqliteSearchSchema
     private static IEnumerable<string> Triggers()
     {
         // Replaces the index rows of the records whose keys the expression selects.
+        // FTS5 can filter its columns only by reading every row, so the rows of a single key are found through the index
+        // itself (the key is a token of its own column, quoted as a phrase) and then checked exactly; a set of keys
+        // (every project of a renamed country) is rare enough to read them all.
         static string Refresh(string kind, string keys) =>
-            $"DELETE FROM {Table} WHERE kind = {kind} AND key IN ({keys}); " +
+            $"DELETE FROM {Table} WHERE kind = {kind} AND key IN ({keys}); " + Insert(kind, keys);
+        static string RefreshOne(string kind, string key) =>
+            $"DELETE FROM {Table} WHERE {Table} MATCH 'key : \"' || replace({key}, '\"', '\"\"') || '\"' AND kind = {kind} AND key = {key}; "
+            + Insert(kind, key);
+        static string Insert(string kind, string keys) =>
             $"INSERT INTO {Table}({Columns}) SELECT {Columns} FROM SearchSource WHERE kind = {kind} AND key IN ({keys});";
 
         static string ProjectsOf(string country) => $"SELECT CAST(ProjectId AS TEXT) FROM ProjectPartners WHERE CountryCode = {country}";
@@ -105,13 +130,13 @@ internal static class SqliteSearchSchema
             yield return $"CREATE TRIGGER SearchIndex_{table}_Delete AFTER DELETE ON {table} BEGIN {body("OLD")} END";
         }
 
-        return ForTable("Projects", row => Refresh("'project'", $"CAST({row}.Id AS TEXT)"))
-            .Concat(ForTable("ProjectPartners", row => Refresh("'project'", $"CAST({row}.ProjectId AS TEXT)")))
-            .Concat(ForTable("Cities", row => Refresh("'city'", $"CAST({row}.Id AS TEXT)")))
-            .Concat(ForTable("Countries", row => Refresh("'country'", $"{row}.Code") + Refresh("'city'", CitiesOf($"{row}.Code"))
+        return ForTable("Projects", row => RefreshOne("'project'", $"CAST({row}.Id AS TEXT)"))
+            .Concat(ForTable("ProjectPartners", row => RefreshOne("'project'", $"CAST({row}.ProjectId AS TEXT)")))
+            .Concat(ForTable("Cities", row => RefreshOne("'city'", $"CAST({row}.Id AS TEXT)")))
+            .Concat(ForTable("Countries", row => RefreshOne("'country'", $"{row}.Code") + Refresh("'city'", CitiesOf($"{row}.Code"))
                 + Refresh("'project'", ProjectsOf($"{row}.Code"))))
-            .Concat(ForTable("ContentSections", row => Refresh("'section'", $"CAST({row}.Id AS TEXT)")))
-            .Concat(ForTable("Translations", row => Refresh($"{row}.EntityType", $"{row}.EntityKey")
+            .Concat(ForTable("ContentSections", row => RefreshOne("'section'", $"CAST({row}.Id AS TEXT)")))
+            .Concat(ForTable("Translations", row => RefreshOne($"{row}.EntityType", $"{row}.EntityKey")
                 + Refresh("'city'", $"SELECT CAST(Id AS TEXT) FROM Cities WHERE {row}.EntityType = 'country' AND CountryCode = {row}.EntityKey")
                 + Refresh("'project'", $"SELECT CAST(ProjectId AS TEXT) FROM ProjectPartners WHERE {row}.EntityType = 'country' AND CountryCode = {row}.EntityKey")));
     }
