@@ -33,7 +33,7 @@ stop_app() {
 }
 cleanup() {
   stop_app
-  [ -d "$data/pg" ] && bash "$root/deploy/pg-cluster.sh" stop "$data/pg"
+  [ -z "${cluster:-}" ] || bash "$root/deploy/pg-cluster.sh" stop "$data/pg"
   rm -rf "$work"
 }
 trap cleanup EXIT
