@@ -98,7 +98,7 @@ public sealed partial class ProjectCatalogue
 
         public ProjectRow this[int position] => _rows[position];
 
-        /// <summary>The facets and summary of the catalogue without any filter, the same for every such page.</summary>
+        /// <summary>The facets and summary of the published catalogue without any filter, the same for every such page.</summary>
         public CatalogueFacets? Unfiltered { get; set; }
 
         public string? CountryName(string code) => _countryNames.GetValueOrDefault(code);
@@ -160,6 +160,11 @@ public sealed partial class ProjectCatalogue
         public IEnumerable<ProjectRow> Ordered(List<int> positions, ProjectSort sort)
         {
             var (order, rank) = (_order[(int)sort], _rank[(int)sort]);
+            if (positions.Count == _rows.Count)
+            {
+                return order.Select(i => _rows[i]);
+            }
+
             var ranks = new int[positions.Count];
             for (var i = 0; i < ranks.Length; i++)
             {
