@@ -149,7 +149,8 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
             var everything = new ProjectFilter();
             var criteria = Criteria.From(everything, data, hits: null);
             data.Index.Unfiltered = Facets(everything, criteria, data, countryName: null)
-                with { Summary = Summarise(everything, data, data.Index.Matching(criteria)) };
+                with
+            { Summary = Summarise(everything, data, data.Index.Matching(criteria)) };
             return data;
         }, cancellationToken);
 
