@@ -91,7 +91,10 @@ public sealed class ContentVersionTriggerTests
 
     private static readonly Dictionary<string, string> SomeColumn = new()
     {
-        ["Projects"] = "Title", ["ContentSections"] = "Title", ["StatedFigures"] = "Label", ["Translations"] = "Text",
+        ["Projects"] = "Title",
+        ["ContentSections"] = "Title",
+        ["StatedFigures"] = "Label",
+        ["Translations"] = "Text",
     };
 
     private static async Task<(string H1, string Html)> ProjectPageAsync(HttpClient client, int id)

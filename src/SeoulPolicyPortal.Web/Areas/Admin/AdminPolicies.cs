@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Areas.Admin.Shared;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Infrastructure;
 
@@ -39,6 +40,9 @@ public abstract class AdminController : Controller
     /// <summary>Interface text for messages set in actions; the views use the same localizer.</summary>
     protected IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
+    /// <summary>The message the page after the redirect shows.</summary>
+    protected StatusMessages Status => HttpContext.RequestServices.GetRequiredService<StatusMessages>();
+
     /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
     protected async Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
         ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken)
@@ -48,22 +52,6 @@ public abstract class AdminController : Controller
         var names = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().SnapshotNamesAsync(cancellationToken);
         return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
             SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json), names));
-    }
-
-    /// <summary>
-    /// The editor's Markdown as HTML for the preview, or null with the reason it cannot be shown recorded against the
-    /// field: Markdown that cannot be rendered is refused, never saved, and what was typed stays in the form.
-    /// </summary>
-    protected string? RenderMarkdown(string? markdown, string field)
-    {
-        var rendered = MarkdownRenderer.Render(markdown);
-        if (rendered.Problem is { } problem)
-        {
-            ModelState.AddModelError($"{InputPrefix}.{field}", T[problem]);
-            return null;
-        }
-
-        return rendered.Html;
     }
 
     /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>

@@ -82,6 +82,8 @@ public static class AdminSetup
         services.AddScoped<ContentEditor>();
         services.AddScoped<AdminQueries>();
         services.AddScoped<Translations.TranslationWork>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Shared.StatusMessages>();
         return services;
     }
 

@@ -5,7 +5,7 @@ namespace SeoulPolicyPortal.Web.Data.Versioning;
 /// to the version and stamps the time, in the same transaction as the change, whoever made it (the admin area, the
 /// seeder, a start-up backfill, a migration, an operator's SQL). Caches that trust the version therefore cannot miss a
 /// write. Used by the migrations that create the triggers; their names are declared to EF in
-/// <see cref="Configurations.ContentVersionTriggerConfiguration"/>.
+/// <see cref="Configurations.DatabaseTriggers"/>.
 /// </summary>
 internal static class ContentVersionTriggers
 {

@@ -18,8 +18,9 @@ public sealed record EditorState(
         new(kind, entity.Id, label, entity.IsArchived, Version: entity.Version);
 
     public bool IsNew => Id is null;
-    public string FormAction => IsNew ? $"/admin/{Kind.Segment}/new" : $"/admin/{Kind.Segment}/{Id}/edit";
-    public string HistoryUrl => $"/admin/{Kind.Segment}/{Id}/history";
+
+    /// <summary>The action the form posts to (and a stale form reloads): the editing flow's create or edit.</summary>
+    public string FormActionName => IsNew ? "Create" : "Edit";
 }
 
 public sealed record EditLookups(
