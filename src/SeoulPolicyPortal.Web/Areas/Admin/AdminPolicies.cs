@@ -14,13 +14,19 @@ public static class AdminRoles
     public const string Admin = "Admin";
     public const string Editor = "Editor";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Editor];
+    /// <summary>Edits like an Editor, and also publishes or sends back drafts submitted for review.</summary>
+    public const string Publisher = "Publisher";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Publisher, Editor];
 }
 
 public static class AdminPolicies
 {
     /// <summary>Edits content: an Editor or an Admin.</summary>
     public const string Editor = "Editor";
+
+    /// <summary>Publishes drafts: a Publisher or an Admin.</summary>
+    public const string Publisher = "Publisher";
 
     /// <summary>Manages users and reads the audit log.</summary>
     public const string Admin = "Admin";

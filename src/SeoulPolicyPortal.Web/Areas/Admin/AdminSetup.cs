@@ -51,7 +51,8 @@ public static class AdminSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Admin))
+            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Publisher, AdminRoles.Admin))
+            .AddPolicy(AdminPolicies.Publisher, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Publisher, AdminRoles.Admin))
             .AddPolicy(AdminPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
 
         // Per instance and in memory, a coarse flood guard; the throttle that bounds password guessing is in the database.
@@ -84,6 +85,9 @@ public static class AdminSetup
         services.AddScoped<Translations.TranslationWork>();
         services.AddHttpContextAccessor();
         services.AddScoped<Shared.StatusMessages>();
+        services.AddScoped<Drafts.DraftWork>();
+        services.Configure<Drafts.DraftOptions>(configuration.GetSection("Drafts"));
+        services.AddHostedService<Drafts.ScheduledPublisher>();
         return services;
     }
 

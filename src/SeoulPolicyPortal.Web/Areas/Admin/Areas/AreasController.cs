@@ -90,7 +90,6 @@ public sealed class AreaForm : EditForm<Area, AreaSnapshot, AreaInput>
     public override ContentKind<Area, AreaSnapshot> Kind => ContentKind.Area;
     public override string CreatedMessage => "The area was created.";
 
-    public override Area NewEntity() => new() { Name = "", Slug = "" };
 
     public override AreaInput ToInput(Area area) => AreaInput.From(area);
 
@@ -116,7 +115,6 @@ public sealed class ConcentrationForm : EditForm<Concentration, ConcentrationSna
     public override string CreatedMessage => "The sub-area was created.";
     public override string View => "EditConcentration";
 
-    public override Concentration NewEntity() => new() { Name = "", Slug = "" };
 
     // "New sub-area" beside an area on the list comes with that area chosen.
     public override ConcentrationInput NewInput(IQueryCollection query) =>

@@ -65,7 +65,6 @@ public sealed class CityForm : EditForm<City, CitySnapshot, CityInput>
     public override ContentKind<City, CitySnapshot> Kind => ContentKind.City;
     public override string CreatedMessage => "The partner city was created.";
 
-    public override City NewEntity() => new() { Name = "", CountryCode = "" };
 
     public override CityInput ToInput(City city) => CityInput.From(city);
 

@@ -51,7 +51,6 @@ public sealed class ContentForm : EditForm<ContentSection, ContentSnapshot, Cont
     public override string CreatedMessage => "The section was created.";
     public override string? MarkdownField => nameof(ContentInput.BodyMarkdown);
 
-    public override ContentSection NewEntity() => new() { Slug = "", Title = "", BodyMarkdown = "" };
 
     public override ContentInput ToInput(ContentSection section) => ContentInput.From(section);
 

@@ -57,6 +57,9 @@ public abstract class ContentKind
 
     public abstract Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken);
 
+    /// <summary>An empty row of this kind, for a create (a snapshot is applied to it before it is saved).</summary>
+    public abstract EditableEntity New();
+
     public abstract string SnapshotJson(EditableEntity entity);
 
     public abstract string Describe(EditableEntity entity);
@@ -91,6 +94,9 @@ public abstract class ContentKind<TEntity, TSnapshot> : ContentKind where TEntit
 public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
 {
     public override string Type => "project";
+
+    public override EditableEntity New() => new Project { Title = "" };
+
     public override string Controller => "Projects";
     public override string Segment => "projects";
     public override string Noun => "Project";
@@ -139,6 +145,9 @@ public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
 public sealed class CityKind : ContentKind<City, CitySnapshot>
 {
     public override string Type => "city";
+
+    public override EditableEntity New() => new City { Name = "", CountryCode = "" };
+
     public override string Controller => "Cities";
     public override string Segment => "cities";
     public override string Noun => "Partner city";
@@ -175,6 +184,9 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
 public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
 {
     public override string Type => "area";
+
+    public override EditableEntity New() => new Area { Name = "", Slug = "" };
+
     public override string Controller => "Areas";
     public override string Segment => "areas";
     public override string Noun => "Area";
@@ -200,6 +212,9 @@ public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
 public sealed class ConcentrationKind : ContentKind<Concentration, ConcentrationSnapshot>
 {
     public override string Type => "concentration";
+
+    public override EditableEntity New() => new Concentration { Name = "", Slug = "" };
+
     public override string Controller => "Concentrations";
     public override string Segment => "concentrations";
     public override string Noun => "Sub-area";
@@ -226,6 +241,9 @@ public sealed class ConcentrationKind : ContentKind<Concentration, Concentration
 public sealed class ContentSectionKind : ContentKind<ContentSection, ContentSnapshot>
 {
     public override string Type => "content";
+
+    public override EditableEntity New() => new ContentSection { Slug = "", Title = "", BodyMarkdown = "" };
+
     public override string Controller => "Content";
     public override string Segment => "content";
     public override string Noun => "Overview section";

@@ -31,8 +31,6 @@ public abstract class EditForm<TEntity, TSnapshot, TInput>
     /// <summary>The field whose Markdown the preview button renders, or null when the kind has none.</summary>
     public virtual string? MarkdownField => null;
 
-    public abstract TEntity NewEntity();
-
     public virtual TInput NewInput(IQueryCollection query) => new();
 
     public abstract TInput ToInput(TEntity entity);

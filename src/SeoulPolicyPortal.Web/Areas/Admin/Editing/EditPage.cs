@@ -32,6 +32,7 @@ public sealed record EditPage<TInput>(EditorState State, TInput Input, EditLooku
 public static class EditCommands
 {
     public const string Save = "save";
+    public const string Draft = "draft";
     public const string Preview = "preview";
     public const string AddPartner = "add-partner";
     public const string RemovePartnerPrefix = "remove-partner-";

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Areas.Admin.Drafts;
 using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
@@ -29,6 +31,11 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
         var state = new EditorState(Kind, null, form.Label(input), false);
+        if (command == EditCommands.Draft)
+        {
+            return await SaveDraftAsync(state, null, input, cancellationToken);
+        }
+
         if (!IsSave(command))
         {
             return View(form.View, await ReRenderAsync(state, input, command!, cancellationToken));
@@ -39,7 +46,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
             return View(form.View, await PageAsync(state, input, cancellationToken));
         }
 
-        var entity = form.NewEntity();
+        var entity = (TEntity)Kind.New();
         Kind.Apply(entity, form.ToSnapshot(input, isArchived: false));
         Db.Add(entity);
         await Editor.SaveAsync(Kind, entity, RevisionActions.Created, null, null, CurrentUser, cancellationToken);
@@ -62,6 +69,11 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
         }
 
         var state = StateOf(entity);
+        if (command == EditCommands.Draft)
+        {
+            return await SaveDraftAsync(state, entity, input, cancellationToken);
+        }
+
         if (!IsSave(command))
         {
             return View(form.View, await ReRenderAsync(state, input, command!, cancellationToken));
@@ -85,6 +97,22 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         Status.Set("Saved. Readers see the change now.");
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    // A draft is checked like a save, then kept aside: the row, and so the public site, stay as they are. It remembers the
+    // version the form was loaded with, so publishing it later conflicts if someone saved in between.
+    private async Task<IActionResult> SaveDraftAsync(EditorState state, TEntity? entity, TInput input, CancellationToken cancellationToken)
+    {
+        if (!await ValidateAsync(input, entity?.Id, cancellationToken))
+        {
+            return View(form.View, await PageAsync(state, input, cancellationToken));
+        }
+
+        var payload = JsonSerializer.Serialize(form.ToSnapshot(input, entity?.IsArchived ?? false), ContentKind.Json);
+        var draft = await HttpContext.RequestServices.GetRequiredService<DraftWork>().SaveAsync(
+            Kind, entity?.Id, entity is null ? null : input.Version, payload, form.Label(input), CurrentUser, cancellationToken);
+        Status.Set("Saved as a draft. Readers still see the published version.");
+        return RedirectToAction("Show", "Drafts", new { area = "Admin", id = draft.Id });
     }
 
     // Someone saved since this form was loaded: show both versions and let the editor choose; nothing is overwritten,

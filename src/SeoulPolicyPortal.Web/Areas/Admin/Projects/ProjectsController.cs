@@ -77,7 +77,6 @@ public sealed class ProjectForm : EditForm<Project, ProjectSnapshot, ProjectInpu
     public override string CreatedMessage => "The project was created.";
     public override string? MarkdownField => nameof(ProjectInput.DescriptionMarkdown);
 
-    public override Project NewEntity() => new() { Title = "" };
 
     public override ProjectInput NewInput(IQueryCollection query) => new() { Partners = [new()] };
 
