@@ -28,5 +28,6 @@ public static class AdminPages
         { "/admin/users", Account.Admin },
         { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
+        { "/admin/drafts", Account.Editor },
     };
 }

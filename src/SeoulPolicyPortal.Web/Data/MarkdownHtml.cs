@@ -22,7 +22,7 @@ public static class MarkdownHtml
     /// <summary>
     /// Renders rows whose HTML is missing: rows from before the HTML was stored, new seed sections, and every row after a
     /// migration that clears the columns because the renderer's output changed. Run at start-up, after seeding. Version
-    /// and UpdatedAtUtc stay as they are (this is not an edit); ContentVersion moves so cached pages are rebuilt.
+    /// and UpdatedAtUtc stay as they are (this is not an edit); the content version's triggers see the rows change, so cached pages are rebuilt.
     /// </summary>
     public static async Task FillMissingAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,6 @@ public static class MarkdownHtml
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.BodyHtml, html), cancellationToken);
         }
 
-        await db.MoveContentVersionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -44,68 +44,23 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
     public DbSet<Translation> Translations => Set<Translation>();
+    public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    // Published content moves ContentVersion through database triggers (Data/Versioning), not here, so writes that never
+    // pass through this method (ExecuteUpdate, a migration, an operator's SQL) move it too.
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEditedRows();
         RenderChangedMarkdown();
-        if (!ChangesContent())
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await MoveContentVersionAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEditedRows();
         RenderChangedMarkdown();
-        if (!ChangesContent())
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        var now = DateTime.UtcNow;
-        ContentVersions.ExecuteUpdate(v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now));
-        ownTransaction?.Commit();
-        return saved;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
-
-    /// <summary>Tells every instance that published content changed; call it inside the transaction of the change.</summary>
-    internal Task<int> MoveContentVersionAsync(CancellationToken cancellationToken)
-    {
-        var now = DateTime.UtcNow;
-        return ContentVersions.ExecuteUpdateAsync(
-            v => v.SetProperty(x => x.Value, x => x.Value + 1).SetProperty(x => x.ChangedAtUtc, now), cancellationToken);
-    }
-
-    // Readers may keep what they read for as long as ContentVersion has not moved (see ContentVersion), so every save of
-    // published content moves it, atomically and in the same transaction as the change.
-    private bool ChangesContent() =>
-        ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Country or Region or City or Area or Concentration or Project or ProjectPartner or ContentSection or StatedFigure or Translation);
 
     // The version the editor's form was loaded with stays the original value, so EF's UPDATE ... WHERE Version = @old
     // matches no row when someone else saved in between and a DbUpdateConcurrencyException is raised instead.

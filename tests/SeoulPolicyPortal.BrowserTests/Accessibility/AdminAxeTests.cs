@@ -68,6 +68,18 @@ public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(
     }, await SignedInAsync(Account.Editor));
 
     [Fact]
+    public async Task DraftPage_HasNoWcagAOrAAViolations() => await InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/admin/content/1/edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep as a draft" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted");
+
+        await AssertNoViolationsAsync(page, "draft page");
+    }, await SignedInAsync(Account.Editor));
+
+    [Fact]
     public async Task ConflictPage_HasNoWcagAOrAAViolations() => await InBrowserAsync(async page =>
     {
         // Two tabs of the same editor stand in for two editors: the second save is made from a stale form.

@@ -58,6 +58,8 @@ public sealed partial class InterfaceTextTests
         Assert.Contains("Skip to main content", keys.Keys);
         Assert.Contains("Enter the section’s heading.", keys.Keys);
         Assert.Contains("{0} partner cities", keys.Keys);
+        Assert.Contains("Choose a sub-area of the chosen area.", keys.Keys);
+        Assert.Contains("The project was created.", keys.Keys);
         Assert.True(keys.Count > 500, $"only {keys.Count} keys found");
     }
 
@@ -118,7 +120,7 @@ public sealed partial class InterfaceTextTests
         XDocument.Load(Path.Combine(SourceRoot(), "Resources", $"SharedResource.{culture}.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
 
-    /// <summary>Keys written as literals: T["..."], localizer["..."], T.Count(n, "...", "..."), ErrorMessage = "...".</summary>
+    /// <summary>Keys written as literals: T["..."], localizer["..."], T.Count(n, "...", "..."), ErrorMessage = "...", Status.Set("..."), validation.Error(field, "...").</summary>
     private static Dictionary<string, string> SourceKeys()
     {
         var root = SourceRoot();
@@ -130,7 +132,7 @@ public sealed partial class InterfaceTextTests
                 && !f.Contains("Migrations", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
-            foreach (var pattern in new[] { IndexerPattern(), ErrorMessagePattern(), CountPattern() })
+            foreach (var pattern in new[] { IndexerPattern(), ErrorMessagePattern(), CountPattern(), MessagePattern() })
             {
                 foreach (Match match in pattern.Matches(text))
                 {
@@ -167,6 +169,10 @@ public sealed partial class InterfaceTextTests
 
     [GeneratedRegex(@"\b(?:T|t|localizer)\.Count\([^,]+,\s*""((?:[^""\\]|\\.)*)""\s*,\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex CountPattern();
+
+    // Messages handed to the localizer later: a status message, a form check's error, a kind's "created" message.
+    [GeneratedRegex(@"\b(?:Status\.Set\(|validation\.Error\([^,]+,\s*|\w*Message\s*=>\s*)""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex MessagePattern();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();

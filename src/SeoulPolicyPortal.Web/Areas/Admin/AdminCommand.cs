@@ -63,7 +63,7 @@ public static class AdminCommand
     }
 
     public const string Usage = """
-        Usage: dotnet SeoulPolicyPortal.Web.dll admin set-user --email <email> [--role Admin|Editor]
+        Usage: dotnet SeoulPolicyPortal.Web.dll admin set-user --email <email> [--role Admin|Publisher|Editor]
           Creates the user, or resets its password and role and lifts a lockout.
           The password is read from the PORTAL_USER_PASSWORD environment variable or the first line of standard input.
         """;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Areas.Admin.Shared;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Infrastructure;
 
@@ -13,13 +14,19 @@ public static class AdminRoles
     public const string Admin = "Admin";
     public const string Editor = "Editor";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Editor];
+    /// <summary>Edits like an Editor, and also publishes or sends back drafts submitted for review.</summary>
+    public const string Publisher = "Publisher";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Publisher, Editor];
 }
 
 public static class AdminPolicies
 {
     /// <summary>Edits content: an Editor or an Admin.</summary>
     public const string Editor = "Editor";
+
+    /// <summary>Publishes drafts: a Publisher or an Admin.</summary>
+    public const string Publisher = "Publisher";
 
     /// <summary>Manages users and reads the audit log.</summary>
     public const string Admin = "Admin";
@@ -37,6 +44,9 @@ public abstract class AdminController : Controller
     /// <summary>Interface text for messages set in actions; the views use the same localizer.</summary>
     protected IStringLocalizer T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
+    /// <summary>The message the page after the redirect shows.</summary>
+    protected StatusMessages Status => HttpContext.RequestServices.GetRequiredService<StatusMessages>();
+
     /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
     protected async Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
         ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken)
@@ -46,22 +56,6 @@ public abstract class AdminController : Controller
         var names = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().SnapshotNamesAsync(cancellationToken);
         return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
             SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json), names));
-    }
-
-    /// <summary>
-    /// The editor's Markdown as HTML for the preview, or null with the reason it cannot be shown recorded against the
-    /// field: Markdown that cannot be rendered is refused, never saved, and what was typed stays in the form.
-    /// </summary>
-    protected string? RenderMarkdown(string? markdown, string field)
-    {
-        var rendered = MarkdownRenderer.Render(markdown);
-        if (rendered.Problem is { } problem)
-        {
-            ModelState.AddModelError($"{InputPrefix}.{field}", T[problem]);
-            return null;
-        }
-
-        return rendered.Html;
     }
 
     /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>

@@ -18,8 +18,18 @@ public sealed record AuditEntry(DateTime AtUtc, string Kind, string Who, string 
 public sealed record AuditViewModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
 
 /// <summary>The admin area's read-only questions: dashboard, data quality, audit log and the lists the edit forms offer.</summary>
-public sealed class AdminQueries(PortalDbContext db)
+public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
 {
+    /// <summary>An admin page's path, from the routes rather than typed out.</summary>
+    private string Link(string controller, string action, object? values = null)
+    {
+        var routeValues = new RouteValueDictionary(values) { ["area"] = "Admin" };
+        return links.GetPathByAction(action, controller, routeValues)
+            ?? throw new InvalidOperationException($"No admin route for {controller}.{action}.");
+    }
+
+    private string EditLink(ContentKind kind, int id) => Link(kind.Controller, "Edit", new { id });
+
     public async Task<DashboardViewModel> DashboardAsync(CancellationToken cancellationToken)
     {
         async Task<DashboardCount> Count<T>(IQueryable<T> rows, string label, string link) where T : EditableEntity =>
@@ -27,11 +37,11 @@ public sealed class AdminQueries(PortalDbContext db)
 
         var counts = new List<DashboardCount>
         {
-            await Count(db.Projects, "Projects", "/admin/projects"),
-            await Count(db.Cities, "Partner cities", "/admin/cities"),
-            await Count(db.Areas, "Areas", "/admin/areas"),
-            await Count(db.Concentrations, "Sub-areas", "/admin/areas"),
-            await Count(db.ContentSections, "Overview sections", "/admin/content"),
+            await Count(db.Projects, "Projects", Link("Projects", "Index")),
+            await Count(db.Cities, "Partner cities", Link("Cities", "Index")),
+            await Count(db.Areas, "Areas", Link("Areas", "Index")),
+            await Count(db.Concentrations, "Sub-areas", Link("Areas", "Index")),
+            await Count(db.ContentSections, "Overview sections", Link("Content", "Index")),
         };
 
         var recent = (await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(cancellationToken))
@@ -53,28 +63,28 @@ public sealed class AdminQueries(PortalDbContext db)
             .Select(a => new { a.Id, a.Name, a.DeclaredProjectCount, Listed = projects.Count(p => p.AreaId == a.Id) })
             .ToListAsync(cancellationToken);
         issues.AddRange(areas.Where(a => a.DeclaredProjectCount != a.Listed).Select(a => new QualityIssue(
-            "Declared vs listed", a.Name, "{0} declared, {1} listed", $"/admin/areas/{a.Id}/edit", a.DeclaredProjectCount!, a.Listed)));
+            "Declared vs listed", a.Name, "{0} declared, {1} listed", EditLink(ContentKind.Area, a.Id), a.DeclaredProjectCount!, a.Listed)));
 
         var concentrations = await db.Concentrations.AsNoTracking().Where(c => !c.IsArchived && c.DeclaredProjectCount != null)
             .OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
             .Select(c => new { c.Id, c.Name, AreaName = c.Area!.Name, c.DeclaredProjectCount, Listed = projects.Count(p => p.ConcentrationId == c.Id) })
             .ToListAsync(cancellationToken);
         issues.AddRange(concentrations.Where(c => c.DeclaredProjectCount != c.Listed).Select(c => new QualityIssue(
-            "Declared vs listed", $"{c.AreaName} › {c.Name}", "{0} declared, {1} listed", $"/admin/concentrations/{c.Id}/edit", c.DeclaredProjectCount!, c.Listed)));
+            "Declared vs listed", $"{c.AreaName} › {c.Name}", "{0} declared, {1} listed", EditLink(ContentKind.Concentration, c.Id), c.DeclaredProjectCount!, c.Listed)));
 
         var regions = await db.Regions.AsNoTracking().Where(r => r.DeclaredCityCount != null).OrderBy(r => r.Position)
             .Select(r => new { r.Slug, r.Name, r.DeclaredCityCount, Listed = db.Cities.Count(c => c.RegionId == r.Id && !c.IsArchived) })
             .ToListAsync(cancellationToken);
         issues.AddRange(regions.Where(r => r.DeclaredCityCount != r.Listed).Select(r => new QualityIssue(
-            "Declared vs listed", r.Name, "{0} declared, {1} listed", $"/admin/cities?region={r.Slug}", r.DeclaredCityCount!, r.Listed)));
+            "Declared vs listed", r.Name, "{0} declared, {1} listed", Link("Cities", "Index", new { region = r.Slug }), r.DeclaredCityCount!, r.Listed)));
 
         var withoutCountry = await projects.Where(p => !p.Partners.Any(pp => pp.CountryCode != null)).OrderBy(p => p.Title)
             .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
-        issues.AddRange(withoutCountry.Select(p => new QualityIssue("Project without a country", p.Title, "No partner has a country", $"/admin/projects/{p.Id}/edit")));
+        issues.AddRange(withoutCountry.Select(p => new QualityIssue("Project without a country", p.Title, "No partner has a country", EditLink(ContentKind.Project, p.Id))));
 
         var withoutYear = await db.Cities.AsNoTracking().Where(c => !c.IsArchived && c.SinceYear == null).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, Country = c.Country!.Name }).ToListAsync(cancellationToken);
-        issues.AddRange(withoutYear.Select(c => new QualityIssue("City without a since-year", c.Name, "{0}", $"/admin/cities/{c.Id}/edit", c.Country)));
+        issues.AddRange(withoutYear.Select(c => new QualityIssue("City without a since-year", c.Name, "{0}", EditLink(ContentKind.City, c.Id), c.Country)));
         return issues;
     }
 
@@ -85,7 +95,7 @@ public sealed class AdminQueries(PortalDbContext db)
         var revisions = await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
         var events = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
         var entries = revisions.Select(r => ToRecent(r) is { } c
-                ? new AuditEntry(r.ChangedAtUtc, $"{c.Noun} {c.Action}", c.ChangedBy, $"{c.Label} (version {c.Version})", $"/admin/{c.Segment}/{c.EntityId}/history", null)
+                ? new AuditEntry(r.ChangedAtUtc, $"{c.Noun} {c.Action}", c.ChangedBy, $"{c.Label} (version {c.Version})", Link("Revisions", "History", new { segment = c.Segment, id = c.EntityId }), null)
                 : null)
             .OfType<AuditEntry>()
             .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, e.ActedBy ?? e.Email ?? "", $"{e.Email} {e.Detail}".Trim(), null, e.IpAddress)))

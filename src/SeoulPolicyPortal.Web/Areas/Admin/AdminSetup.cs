@@ -50,7 +50,8 @@ public static class AdminSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Admin))
+            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Editor, AdminRoles.Publisher, AdminRoles.Admin))
+            .AddPolicy(AdminPolicies.Publisher, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Publisher, AdminRoles.Admin))
             .AddPolicy(AdminPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
 
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
@@ -62,6 +63,11 @@ public static class AdminSetup
         services.AddScoped<ContentEditor>();
         services.AddScoped<AdminQueries>();
         services.AddScoped<Translations.TranslationWork>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Shared.StatusMessages>();
+        services.AddScoped<Drafts.DraftWork>();
+        services.Configure<Drafts.DraftOptions>(configuration.GetSection("Drafts"));
+        services.AddHostedService<Drafts.ScheduledPublisher>();
         return services;
     }
 

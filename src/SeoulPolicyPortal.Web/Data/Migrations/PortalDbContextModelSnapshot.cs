@@ -292,7 +292,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Areas_Delete");
+
+                            t.HasTrigger("ContentVersion_Areas_Insert");
+
+                            t.HasTrigger("ContentVersion_Areas_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.AuditEvent", b =>
@@ -407,6 +414,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("Cities", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Cities_Delete");
+
+                            t.HasTrigger("ContentVersion_Cities_Insert");
+
+                            t.HasTrigger("ContentVersion_Cities_Update");
+
                             t.HasTrigger("SearchIndex_Cities_Delete");
 
                             t.HasTrigger("SearchIndex_Cities_Insert");
@@ -468,7 +481,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("AreaId", "Slug")
                         .IsUnique();
 
-                    b.ToTable("Concentrations");
+                    b.ToTable("Concentrations", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Concentrations_Delete");
+
+                            t.HasTrigger("ContentVersion_Concentrations_Insert");
+
+                            t.HasTrigger("ContentVersion_Concentrations_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationActivity", b =>
@@ -720,6 +740,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("ContentSections", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_ContentSections_Delete");
+
+                            t.HasTrigger("ContentVersion_ContentSections_Insert");
+
+                            t.HasTrigger("ContentVersion_ContentSections_Update");
+
                             t.HasTrigger("SearchIndex_ContentSections_Delete");
 
                             t.HasTrigger("SearchIndex_ContentSections_Insert");
@@ -778,12 +804,80 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("Countries", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Countries_Delete");
+
+                            t.HasTrigger("ContentVersion_Countries_Insert");
+
+                            t.HasTrigger("ContentVersion_Countries_Update");
+
                             t.HasTrigger("SearchIndex_Countries_Delete");
 
                             t.HasTrigger("SearchIndex_Countries_Insert");
 
                             t.HasTrigger("SearchIndex_Countries_Update");
                         });
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Drafts.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Status", "PublishAtUtc");
+
+                    b.ToTable("Drafts");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -927,6 +1021,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("Projects", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Projects_Delete");
+
+                            t.HasTrigger("ContentVersion_Projects_Insert");
+
+                            t.HasTrigger("ContentVersion_Projects_Update");
+
                             t.HasTrigger("SearchIndex_Projects_Delete");
 
                             t.HasTrigger("SearchIndex_Projects_Insert");
@@ -962,6 +1062,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("ProjectPartners", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_ProjectPartners_Delete");
+
+                            t.HasTrigger("ContentVersion_ProjectPartners_Insert");
+
+                            t.HasTrigger("ContentVersion_ProjectPartners_Update");
+
                             t.HasTrigger("SearchIndex_ProjectPartners_Delete");
 
                             t.HasTrigger("SearchIndex_ProjectPartners_Insert");
@@ -1010,7 +1116,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Regions");
+                    b.ToTable("Regions", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Regions_Delete");
+
+                            t.HasTrigger("ContentVersion_Regions_Insert");
+
+                            t.HasTrigger("ContentVersion_Regions_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Revision", b =>
@@ -1084,7 +1197,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("StatedFigures");
+                    b.ToTable("StatedFigures", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_StatedFigures_Delete");
+
+                            t.HasTrigger("ContentVersion_StatedFigures_Insert");
+
+                            t.HasTrigger("ContentVersion_StatedFigures_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Throttling.Throttle", b =>
@@ -1169,6 +1289,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.ToTable("Translations", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Translations_Delete");
+
+                            t.HasTrigger("ContentVersion_Translations_Insert");
+
+                            t.HasTrigger("ContentVersion_Translations_Update");
+
                             t.HasTrigger("SearchIndex_Translations_Delete");
 
                             t.HasTrigger("SearchIndex_Translations_Insert");

@@ -4,7 +4,7 @@ namespace SeoulPolicyPortal.Web.Data.Search;
 /// The SQLite side of the full-text index: an FTS5 table, the view that says what each record's text is in each
 /// culture, and triggers on every table that feeds it, so the index changes in the same transaction as the edit that
 /// changed the text, whoever made it (the admin area, the seeder, a restore, a hand-written UPDATE). Used by the
-/// migration that creates it; the triggers' names are declared to EF in <see cref="Configurations.SearchIndexTriggers"/>.
+/// migration that creates it; the triggers' names are declared to EF in <see cref="Configurations.DatabaseTriggers"/>.
 /// </summary>
 internal static class SqliteSearchSchema
 {

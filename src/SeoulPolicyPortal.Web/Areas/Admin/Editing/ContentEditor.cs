@@ -52,7 +52,8 @@ public sealed class ContentEditor(PortalDbContext db)
         entity.UpdatedBy = user;
         await kind.RefreshDerivedAsync(db, entity, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's transaction when there is one (publishing a draft deletes it in the same one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         db.Revisions.Add(new Revision
         {
@@ -67,7 +68,10 @@ public sealed class ContentEditor(PortalDbContext db)
             PreviousSnapshotJson = previousSnapshotJson,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>

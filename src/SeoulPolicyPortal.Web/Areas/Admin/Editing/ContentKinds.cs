@@ -40,18 +40,25 @@ public abstract class ContentKind
     /// <summary>Stored in Revision.EntityType.</summary>
     public abstract string Type { get; }
 
-    /// <summary>The URL segment under /admin.</summary>
+    /// <summary>The URL segment under /admin, and the <c>segment</c> route value of the revisions controller.</summary>
     public abstract string Segment { get; }
 
-    public abstract string Noun { get; }
+    /// <summary>The controller that edits this kind (its create and edit actions are the editing flow's).</summary>
+    public abstract string Controller { get; }
 
-    public virtual string ListUrl => $"/admin/{Segment}";
+    /// <summary>The controller whose Index lists this kind.</summary>
+    public virtual string ListController => Controller;
+
+    public abstract string Noun { get; }
 
     public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
 
     public static ContentKind? FromType(string type) => All.FirstOrDefault(k => k.Type == type);
 
     public abstract Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken);
+
+    /// <summary>An empty row of this kind, for a create (a snapshot is applied to it before it is saved).</summary>
+    public abstract EditableEntity New();
 
     public abstract string SnapshotJson(EditableEntity entity);
 
@@ -87,6 +94,10 @@ public abstract class ContentKind<TEntity, TSnapshot> : ContentKind where TEntit
 public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
 {
     public override string Type => "project";
+
+    public override EditableEntity New() => new Project { Title = "" };
+
+    public override string Controller => "Projects";
     public override string Segment => "projects";
     public override string Noun => "Project";
 
@@ -134,6 +145,10 @@ public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
 public sealed class CityKind : ContentKind<City, CitySnapshot>
 {
     public override string Type => "city";
+
+    public override EditableEntity New() => new City { Name = "", CountryCode = "" };
+
+    public override string Controller => "Cities";
     public override string Segment => "cities";
     public override string Noun => "Partner city";
 
@@ -169,6 +184,10 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
 public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
 {
     public override string Type => "area";
+
+    public override EditableEntity New() => new Area { Name = "", Slug = "" };
+
+    public override string Controller => "Areas";
     public override string Segment => "areas";
     public override string Noun => "Area";
 
@@ -193,9 +212,13 @@ public sealed class AreaKind : ContentKind<Area, AreaSnapshot>
 public sealed class ConcentrationKind : ContentKind<Concentration, ConcentrationSnapshot>
 {
     public override string Type => "concentration";
+
+    public override EditableEntity New() => new Concentration { Name = "", Slug = "" };
+
+    public override string Controller => "Concentrations";
     public override string Segment => "concentrations";
     public override string Noun => "Sub-area";
-    public override string ListUrl => "/admin/areas";
+    public override string ListController => "Areas";
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Concentrations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -218,6 +241,10 @@ public sealed class ConcentrationKind : ContentKind<Concentration, Concentration
 public sealed class ContentSectionKind : ContentKind<ContentSection, ContentSnapshot>
 {
     public override string Type => "content";
+
+    public override EditableEntity New() => new ContentSection { Slug = "", Title = "", BodyMarkdown = "" };
+
+    public override string Controller => "Content";
     public override string Segment => "content";
     public override string Noun => "Overview section";
 

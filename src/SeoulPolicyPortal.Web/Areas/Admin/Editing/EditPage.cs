@@ -18,8 +18,9 @@ public sealed record EditorState(
         new(kind, entity.Id, label, entity.IsArchived, Version: entity.Version);
 
     public bool IsNew => Id is null;
-    public string FormAction => IsNew ? $"/admin/{Kind.Segment}/new" : $"/admin/{Kind.Segment}/{Id}/edit";
-    public string HistoryUrl => $"/admin/{Kind.Segment}/{Id}/history";
+
+    /// <summary>The action the form posts to (and a stale form reloads): the editing flow's create or edit.</summary>
+    public string FormActionName => IsNew ? "Create" : "Edit";
 }
 
 public sealed record EditLookups(
@@ -31,6 +32,7 @@ public sealed record EditPage<TInput>(EditorState State, TInput Input, EditLooku
 public static class EditCommands
 {
     public const string Save = "save";
+    public const string Draft = "draft";
     public const string Preview = "preview";
     public const string AddPartner = "add-partner";
     public const string RemovePartnerPrefix = "remove-partner-";

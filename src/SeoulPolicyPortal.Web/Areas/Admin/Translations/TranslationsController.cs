@@ -61,7 +61,7 @@ public sealed class TranslationsController(TranslationWork work) : AdminControll
         }
 
         await work.SaveAsync(culture, item, typed, CurrentUser, cancellationToken);
-        TempData["Status"] = "Saved. Readers see the change now.";
+        Status.Set("Saved. Readers see the change now.");
         return RedirectToAction(nameof(Index), new { culture, kind });
     }
 }

@@ -305,7 +305,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Areas_Delete");
+
+                            t.HasTrigger("ContentVersion_Areas_Insert");
+
+                            t.HasTrigger("ContentVersion_Areas_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.AuditEvent", b =>
@@ -424,6 +431,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("Cities", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Cities_Delete");
+
+                            t.HasTrigger("ContentVersion_Cities_Insert");
+
+                            t.HasTrigger("ContentVersion_Cities_Update");
+
                             t.HasTrigger("SearchIndex_Cities_Delete");
 
                             t.HasTrigger("SearchIndex_Cities_Insert");
@@ -487,7 +500,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("AreaId", "Slug")
                         .IsUnique();
 
-                    b.ToTable("Concentrations");
+                    b.ToTable("Concentrations", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Concentrations_Delete");
+
+                            t.HasTrigger("ContentVersion_Concentrations_Insert");
+
+                            t.HasTrigger("ContentVersion_Concentrations_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.ConsultationActivity", b =>
@@ -747,6 +767,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("ContentSections", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_ContentSections_Delete");
+
+                            t.HasTrigger("ContentVersion_ContentSections_Insert");
+
+                            t.HasTrigger("ContentVersion_ContentSections_Update");
+
                             t.HasTrigger("SearchIndex_ContentSections_Delete");
 
                             t.HasTrigger("SearchIndex_ContentSections_Insert");
@@ -807,12 +833,82 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("Countries", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Countries_Delete");
+
+                            t.HasTrigger("ContentVersion_Countries_Insert");
+
+                            t.HasTrigger("ContentVersion_Countries_Update");
+
                             t.HasTrigger("SearchIndex_Countries_Delete");
 
                             t.HasTrigger("SearchIndex_Countries_Insert");
 
                             t.HasTrigger("SearchIndex_Countries_Update");
                         });
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Drafts.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Status", "PublishAtUtc");
+
+                    b.ToTable("Drafts");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -960,6 +1056,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("Projects", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Projects_Delete");
+
+                            t.HasTrigger("ContentVersion_Projects_Insert");
+
+                            t.HasTrigger("ContentVersion_Projects_Update");
+
                             t.HasTrigger("SearchIndex_Projects_Delete");
 
                             t.HasTrigger("SearchIndex_Projects_Insert");
@@ -997,6 +1099,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("ProjectPartners", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_ProjectPartners_Delete");
+
+                            t.HasTrigger("ContentVersion_ProjectPartners_Insert");
+
+                            t.HasTrigger("ContentVersion_ProjectPartners_Update");
+
                             t.HasTrigger("SearchIndex_ProjectPartners_Delete");
 
                             t.HasTrigger("SearchIndex_ProjectPartners_Insert");
@@ -1047,7 +1155,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Regions");
+                    b.ToTable("Regions", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_Regions_Delete");
+
+                            t.HasTrigger("ContentVersion_Regions_Insert");
+
+                            t.HasTrigger("ContentVersion_Regions_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Revision", b =>
@@ -1123,7 +1238,14 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.HasKey("Key");
 
-                    b.ToTable("StatedFigures");
+                    b.ToTable("StatedFigures", null, t =>
+                        {
+                            t.HasTrigger("ContentVersion_StatedFigures_Delete");
+
+                            t.HasTrigger("ContentVersion_StatedFigures_Insert");
+
+                            t.HasTrigger("ContentVersion_StatedFigures_Update");
+                        });
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Throttling.Throttle", b =>
@@ -1210,6 +1332,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("Translations", null, t =>
                         {
+                            t.HasTrigger("ContentVersion_Translations_Delete");
+
+                            t.HasTrigger("ContentVersion_Translations_Insert");
+
+                            t.HasTrigger("ContentVersion_Translations_Update");
+
                             t.HasTrigger("SearchIndex_Translations_Delete");
 
                             t.HasTrigger("SearchIndex_Translations_Insert");

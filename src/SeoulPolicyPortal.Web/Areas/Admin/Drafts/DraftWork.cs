@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Drafts;
+using SeoulPolicyPortal.Web.Infrastructure;
+
+namespace SeoulPolicyPortal.Web.Areas.Admin.Drafts;
+
+public sealed class DraftOptions
+{
+    /// <summary>Whether a Publisher or Admin may publish a draft they wrote themselves (otherwise a colleague must).</summary>
+    public bool AuthorsMayPublishOwn { get; set; }
+
+    /// <summary>The time zone a scheduled time is entered in (an IANA name).</summary>
+    public string TimeZone { get; set; } = "Asia/Seoul";
+
+    /// <summary>How often the scheduled publisher looks for due drafts.</summary>
+    public int PollSeconds { get; set; } = 30;
+}
+
+public enum PublishOutcome
+{
+    Published,
+    NotFound,
+
+    /// <summary>The row moved since the draft was written; nothing was written and the draft is kept.</summary>
+    Conflict,
+
+    /// <summary>The draft's Markdown cannot be rendered; nothing was written.</summary>
+    Unrenderable,
+}
+
+/// <summary>
+/// Drafts: saving, submitting, sending back, scheduling, and publishing, which goes through <see cref="ContentEditor"/>
+/// like a direct save (the version check against the draft's base version, a revision, the content version moved by the
+/// database's triggers) and removes the draft in the same transaction.
+/// </summary>
+public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
+{
+    public async Task<Draft> SaveAsync(
+        ContentKind kind, int? entityId, int? baseVersion, string payloadJson, string label, string author, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var draft = new Draft
+        {
+            EntityType = kind.Type,
+            EntityId = entityId,
+            BaseVersion = baseVersion,
+            PayloadJson = payloadJson,
+            Label = label.Length <= 400 ? label : label[..400],
+            Author = author,
+            Status = DraftStatus.Draft,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Drafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return draft;
+    }
+
+    /// <summary>Moves a draft from one status to another; false when it is no longer in <paramref name="from"/>.</summary>
+    public async Task<bool> MoveAsync(
+        int id, DraftStatus from, DraftStatus to, string? comment, string? reviewer, DateTime? publishAtUtc, CancellationToken cancellationToken) =>
+        await db.Drafts.Where(d => d.Id == id && d.Status == from).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, to)
+            .SetProperty(d => d.ReviewComment, comment)
+            .SetProperty(d => d.ReviewedBy, reviewer)
+            .SetProperty(d => d.PublishAtUtc, publishAtUtc)
+            .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) == 1;
+
+    /// <summary>
+    /// Publishes a draft now. The draft is claimed by deleting it with a condition on its status inside the transaction
+    /// that publishes it, so two reviewers, or two instances' schedulers, cannot both publish it: the second finds no row.
+    /// A failed publish rolls the claim back with everything else.
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(int id, DraftStatus expectedStatus, string publisher, CancellationToken cancellationToken)
+    {
+        var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Status == expectedStatus, cancellationToken);
+        if (draft is null || ContentKind.FromType(draft.EntityType) is not { } kind)
+        {
+            return PublishOutcome.NotFound;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Drafts.Where(d => d.Id == id && d.Status == expectedStatus).ExecuteDeleteAsync(cancellationToken) != 1)
+        {
+            return PublishOutcome.NotFound;
+        }
+
+        var entity = draft.EntityId is { } entityId ? await kind.FindAsync(db, entityId, cancellationToken) : kind.New();
+        if (entity is null)
+        {
+            return PublishOutcome.NotFound;
+        }
+
+        if (draft.BaseVersion is { } baseVersion && entity.Version != baseVersion)
+        {
+            return PublishOutcome.Conflict;
+        }
+
+        var before = draft.EntityId is null ? null : kind.SnapshotJson(entity);
+        kind.Apply(entity, draft.PayloadJson);
+        if (MarkdownRenderer.Render(kind.Markdown(entity)).Problem is not null)
+        {
+            db.ChangeTracker.Clear();
+            return PublishOutcome.Unrenderable;
+        }
+
+        if (draft.EntityId is null)
+        {
+            db.Add(entity);
+        }
+
+        try
+        {
+            await editor.SaveAsync(kind, entity, draft.EntityId is null ? RevisionActions.Created : RevisionActions.Edited, before,
+                draft.BaseVersion, publisher, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return PublishOutcome.Conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return PublishOutcome.Published;
+    }
+
+    /// <summary>
+    /// Publishes every scheduled draft that is due. Each is claimed on its own (see <see cref="PublishAsync"/>), so
+    /// several instances can run this at once and each draft is published exactly once; one that cannot be published
+    /// any more (the row moved) goes back to review with a comment instead of being retried for ever.
+    /// </summary>
+    public async Task<int> PublishDueAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var due = await db.Drafts.AsNoTracking()
+            .Where(d => d.Status == DraftStatus.Scheduled && d.PublishAtUtc <= nowUtc)
+            .OrderBy(d => d.PublishAtUtc).Select(d => new { d.Id, d.ReviewedBy }).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var draft in due)
+        {
+            var outcome = await PublishAsync(draft.Id, DraftStatus.Scheduled, draft.ReviewedBy ?? "scheduled publishing", cancellationToken);
+            db.ChangeTracker.Clear();
+            if (outcome == PublishOutcome.Published)
+            {
+                published++;
+            }
+            else if (outcome is PublishOutcome.Conflict or PublishOutcome.Unrenderable)
+            {
+                await MoveAsync(draft.Id, DraftStatus.Scheduled, DraftStatus.Submitted,
+                    "Not published at the scheduled time: the item was changed since this draft was written, or its text cannot be shown.",
+                    draft.ReviewedBy, null, cancellationToken);
+            }
+        }
+
+        return published;
+    }
+}
+
+/// <summary>Publishes due drafts every few seconds; the schedule lives in the database, so a restart loses nothing.</summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<DraftOptions> options, ILogger<ScheduledPublisher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var published = await scope.ServiceProvider.GetRequiredService<DraftWork>().PublishDueAsync(DateTime.UtcNow, stoppingToken);
+                if (published > 0)
+                {
+                    logger.LogInformation("Published {DraftCount} scheduled drafts", published);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Scheduled publishing failed; it is tried again at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class ContentVersionTriggers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // PostgreSQL-only: published content moves ContentVersion by trigger, whoever writes it (Data/Versioning).
+            foreach (var sql in Versioning.ContentVersionTriggers.PostgresCreate())
+            {
+                migrationBuilder.Sql(sql);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in Versioning.ContentVersionTriggers.PostgresDrop())
+            {
+                migrationBuilder.Sql(sql);
+            }
+        }
+    }
+}

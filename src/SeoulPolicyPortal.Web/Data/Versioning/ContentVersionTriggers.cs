@@ -1,0 +1,71 @@
+namespace SeoulPolicyPortal.Web.Data.Versioning;
+
+/// <summary>
+/// Moves <see cref="ContentVersion"/> from the database itself: a trigger on every table of published content adds one
+/// to the version and stamps the time, in the same transaction as the change, whoever made it (the admin area, the
+/// seeder, a start-up backfill, a migration, an operator's SQL). Caches that trust the version therefore cannot miss a
+/// write. Used by the migrations that create the triggers; their names are declared to EF in
+/// <see cref="Configurations.DatabaseTriggers"/>.
+/// </summary>
+internal static class ContentVersionTriggers
+{
+    /// <summary>The tables whose rows the public pages show.</summary>
+    public static readonly string[] Tables =
+    [
+        "Countries", "Regions", "Cities", "Areas", "Concentrations", "Projects", "ProjectPartners", "ContentSections",
+        "StatedFigures", "Translations",
+    ];
+
+    private static readonly string[] Events = ["Insert", "Update", "Delete"];
+
+    /// <summary>The SQLite trigger names of a table (EF must know them: it then saves the table without RETURNING).</summary>
+    public static IEnumerable<string> SqliteNames(string table) => Events.Select(e => $"ContentVersion_{table}_{e}");
+
+    // SQLite has row triggers only; a statement that changes n rows moves the version n times, which is harmless. The
+    // time is written in the text format EF uses for DateTime on SQLite, so Last-Modified reads it back unchanged.
+    public static IEnumerable<string> SqliteCreate() =>
+        from table in Tables
+        from e in Events
+        select $"""
+            CREATE TRIGGER ContentVersion_{table}_{e} AFTER {e.ToUpperInvariant()} ON {table}
+            BEGIN
+                UPDATE ContentVersions SET Value = Value + 1, ChangedAtUtc = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE Id = 1;
+            END
+            """;
+
+    public static IEnumerable<string> SqliteDrop() =>
+        Tables.SelectMany(SqliteNames).Select(name => $"DROP TRIGGER IF EXISTS {name}");
+
+    // A statement trigger fires once per statement, however many rows it touched (also none; a rolled-back statement
+    // takes its move with it). clock_timestamp() rather than now(): now() is when the transaction began, and a long
+    // transaction committing after a short one must not move Last-Modified backwards; greatest() keeps it monotonic.
+    private const string PostgresFunction = """
+        CREATE FUNCTION content_version_move() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE "ContentVersions" SET "Value" = "Value" + 1, "ChangedAtUtc" = greatest("ChangedAtUtc", clock_timestamp()) WHERE "Id" = 1;
+            RETURN NULL;
+        END $$
+        """;
+
+    public static IEnumerable<string> PostgresCreate()
+    {
+        yield return PostgresFunction;
+        foreach (var table in Tables)
+        {
+            yield return $"""
+                CREATE TRIGGER "ContentVersion_{table}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"
+                FOR EACH STATEMENT EXECUTE FUNCTION content_version_move()
+                """;
+        }
+    }
+
+    public static IEnumerable<string> PostgresDrop()
+    {
+        foreach (var table in Tables)
+        {
+            yield return $"""DROP TRIGGER IF EXISTS "ContentVersion_{table}" ON "{table}" """;
+        }
+
+        yield return "DROP FUNCTION IF EXISTS content_version_move()";
+    }
+}

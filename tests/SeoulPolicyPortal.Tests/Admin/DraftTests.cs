@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulPolicyPortal.Web.Areas.Admin;
+using SeoulPolicyPortal.Web.Areas.Admin.Drafts;
+using SeoulPolicyPortal.Web.Areas.Admin.Editing;
+using SeoulPolicyPortal.Web.Data.Drafts;
+
+namespace SeoulPolicyPortal.Tests.Admin;
+
+/// <summary>Drafts: kept aside until a reviewer publishes them, now or at a scheduled time, exactly once.</summary>
+public sealed class DraftTests
+{
+    private const string EditorEmail = "author@example.org";
+    private const string EditorPassword = "Author-Password-77!";
+    private const string PublisherEmail = "publisher@example.org";
+    private const string PublisherPassword = "Publisher-Password-77!";
+
+    private static async Task AddUserAsync(AdminPortalFactory portal, string email, string password, string role)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var (_, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, email, password, role, "test");
+        Assert.Empty(errors);
+    }
+
+    private static IEnumerable<IHtmlFormElement> Forms(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("form").OfType<IHtmlFormElement>();
+
+    private static async Task<string> PublicTitleAsync(HttpClient client, int id)
+    {
+        using var response = await client.GetAsync($"/projects/{id}");
+        var url = response.Headers.Location?.OriginalString ?? $"/projects/{id}";
+        return (await client.GetDocumentAsync(url)).QuerySelector("h1")!.TextContent.Trim();
+    }
+
+    [Fact]
+    public async Task EditorsDraft_IsInvisibleToThePublic_UntilAPublisherPublishesIt()
+    {
+        using var portal = new AdminPortalFactory();
+        var reader = portal.CreatePortalClient();
+        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
+        await AddUserAsync(portal, PublisherEmail, PublisherPassword, AdminRoles.Publisher);
+        var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
+        var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
+
+        var form = await editor.EditFormAsync($"/admin/projects/{project.Id}/edit");
+        using var saved = await editor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Drafted title" }, "draft");
+        var draftPage = await editor.FollowAsync(saved);
+
+        Assert.Contains("draft", draftPage.QuerySelector(".status-message")!.TextContent);
+        Assert.Contains(draftPage.QuerySelectorAll(".diff-table td"), td => td.TextContent.Contains("Drafted title"));
+        Assert.Equal(project.Title, await PublicTitleAsync(reader, project.Id));
+        Assert.Equal(project.Version, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id).Select(p => p.Version).SingleAsync()));
+
+        // An Editor submits but cannot publish.
+        using var submitted = await editor.SubmitAsync(Forms(draftPage).Single(f => f.Action.EndsWith("/submit")));
+        var submittedPage = await editor.FollowAsync(submitted);
+        Assert.DoesNotContain(Forms(submittedPage), f => f.Action.EndsWith("/publish"));
+        var draftId = await portal.WithDbAsync(db => db.Drafts.Select(d => d.Id).SingleAsync());
+        using var editorPublish = await editor.PostAsync($"/admin/drafts/{draftId}/publish",
+            new FormUrlEncodedContent(AdminHttp.FormFields(Forms(submittedPage).First())));
+        Assert.Equal(HttpStatusCode.Redirect, editorPublish.StatusCode);
+        Assert.StartsWith("/admin/access-denied", editorPublish.Headers.Location!.OriginalString);
+        Assert.Equal(project.Title, await PublicTitleAsync(reader, project.Id));
+
+        var publisher = await portal.SignedInClientAsync(PublisherEmail, PublisherPassword);
+        var review = await publisher.GetDocumentAsync($"/admin/drafts/{draftId}");
+        using var published = await publisher.SubmitAsync(Forms(review).Single(f => f.Action.EndsWith("/publish")));
+        var afterPublish = await publisher.FollowAsync(published);
+
+        Assert.Contains("Published", afterPublish.QuerySelector(".status-message")!.TextContent);
+        Assert.Equal("Drafted title", await PublicTitleAsync(reader, project.Id));
+        var (version, revisions, drafts) = await portal.WithDbAsync(async db => (
+            await db.Projects.Where(p => p.Id == project.Id).Select(p => p.Version).SingleAsync(),
+            await db.Revisions.Where(r => r.EntityType == "project" && r.EntityId == project.Id).Select(r => r.ChangedBy).ToListAsync(),
+            await db.Drafts.CountAsync()));
+        Assert.Equal(project.Version + 1, version);
+        Assert.Equal(new[] { PublisherEmail }, revisions);
+        Assert.Equal(0, drafts);
+    }
+
+    [Fact]
+    public async Task AnAuthor_CannotPublishTheirOwnDraft_UnlessTheSettingAllowsIt()
+    {
+        using var portal = new AdminPortalFactory();
+        var admin = await portal.SignedInClientAsync();
+        var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
+        var form = await admin.EditFormAsync($"/admin/projects/{project.Id}/edit");
+        using var saved = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "My own draft" }, "draft");
+        var page = await admin.FollowAsync(saved);
+        using var submitted = await admin.SubmitAsync(Forms(page).Single(f => f.Action.EndsWith("/submit")));
+        var draftId = await portal.WithDbAsync(db => db.Drafts.Select(d => d.Id).SingleAsync());
+        var review = await admin.GetDocumentAsync($"/admin/drafts/{draftId}");
+        Assert.DoesNotContain(Forms(review), f => f.Action.EndsWith("/publish"));
+
+        using var forced = await admin.PostAsync($"/admin/drafts/{draftId}/publish",
+            new FormUrlEncodedContent(AdminHttp.FormFields(Forms(review).First())));
+
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        Assert.Equal(project.Title, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id).Select(p => p.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ADueScheduledDraft_IsPublishedExactlyOnce_EvenWhenTwoPublishersRunAtOnce()
+    {
+        using var portal = new AdminPortalFactory();
+        portal.CreatePortalClient();
+        var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
+        await ScheduleAsync(portal, project.Id, project.Version, "Scheduled title", DateTime.UtcNow.AddMinutes(-1));
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DraftWork>().PublishDueAsync(DateTime.UtcNow, CancellationToken.None);
+        }
+
+        var counts = await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
+
+        Assert.Equal(1, counts.Sum());
+        var (title, revisions) = await portal.WithDbAsync(async db => (
+            await db.Projects.Where(p => p.Id == project.Id).Select(p => p.Title).SingleAsync(),
+            await db.Revisions.CountAsync(r => r.EntityType == "project" && r.EntityId == project.Id)));
+        Assert.Equal("Scheduled title", title);
+        Assert.Equal(1, revisions);
+    }
+
+    [Fact]
+    public async Task AScheduledDraft_ThatCameDueWhileThePortalWasDown_IsPublishedAfterTheRestart()
+    {
+        using var database = new TemporaryDatabase();
+        int projectId;
+        using (var first = new AdminPortalFactory(database.Path))
+        {
+            first.CreatePortalClient();
+            var project = await first.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
+            projectId = project.Id;
+            // Due in two seconds: it comes due after this instance has stopped.
+            await ScheduleAsync(first, project.Id, project.Version, "Published after a restart", DateTime.UtcNow.AddSeconds(2));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using var second = new AdminPortalFactory(database.Path);
+        second.Settings["Drafts:PollSeconds"] = "1";
+        var reader = second.CreatePortalClient();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await PublicTitleAsync(reader, projectId) != "Published after a restart" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.Equal("Published after a restart", await PublicTitleAsync(reader, projectId));
+        Assert.Equal(0, await second.WithDbAsync(db => db.Drafts.CountAsync()));
+    }
+
+    private static async Task ScheduleAsync(AdminPortalFactory portal, int projectId, int version, string title, DateTime publishAtUtc)
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Include(p => p.Partners).SingleAsync(p => p.Id == projectId);
+            var snapshot = ContentKind.Project.Snapshot(project) with { Title = title };
+            var drafts = new DraftWork(db, new ContentEditor(db));
+            var draft = await drafts.SaveAsync(ContentKind.Project, projectId, version, JsonSerializer.Serialize(snapshot, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+                title, "author@example.org", CancellationToken.None);
+            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Draft, DraftStatus.Submitted, null, null, null, CancellationToken.None));
+            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Submitted, DraftStatus.Scheduled, null, AdminPortalFactory.AdminEmail, publishAtUtc, CancellationToken.None));
+        });
+    }
+}
