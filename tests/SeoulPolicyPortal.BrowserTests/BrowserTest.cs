@@ -65,6 +65,8 @@ public abstract partial class BrowserTest(BrowserPortal portal)
     // Nothing may be wider than the screen: a phone reader should never scroll sideways to read a page.
     protected static async Task AssertFitsTheScreenAsync(IPage page)
     {
+        // Measured before the stylesheet has arrived, any table is wider than a phone: wait for the whole page.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide on a {widths[1]}px screen");
     }

@@ -91,6 +91,7 @@ public sealed class AskSeoulJourneyTests(AdminBrowserPortal portal) : AdminBrows
             var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filter requests" });
             await filters.GetByLabel("Country").SelectOptionAsync("UZ");
             await filters.GetByRole(AriaRole.Button, new() { Name = "Show requests" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("country=UZ"));
             await AssertFitsTheScreenAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Request {reference}");

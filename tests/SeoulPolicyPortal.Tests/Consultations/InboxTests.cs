@@ -117,7 +117,7 @@ public sealed class InboxTests
         var history = page.QuerySelectorAll(".history-list li").Select(li => string.Join(" ", li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
         Assert.Contains("the requester Request received", history[0]);
         Assert.Contains($"{EditorEmail} Status changed from New to In progress", history[1]);
-        Assert.Contains($"{EditorEmail} Assignment changed from nobody to {EditorEmail}", history[2]);
+        Assert.Contains($"{EditorEmail} Assignment changed from no one to {EditorEmail}", history[2]);
         Assert.Contains("Note: Ask the transport office <TOPIS> first.", history[3]);
         Assert.Contains("Answer sent by email", history[4]);
         Assert.Contains("Status changed from In progress to Answered", history[5]);
