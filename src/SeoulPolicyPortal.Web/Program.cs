@@ -55,7 +55,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddScoped<ContentTranslations>();
     services.AddPortalSearch();
     services.AddScoped<SiteSearch>();
-    services.AddTakeAway();
+    services.AddTakeAway(configuration);
     services.AddConsultations();
 
     services.AddPortalLocalization(configuration);
@@ -79,7 +79,11 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
 static void UsePortalPipeline(WebApplication app)
 {
     app.UsePortalForwardedHeaders();
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) =>
+        // A reader who gives up (a closed tab, a client's timeout) cancels the request: not the portal's error.
+        exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Information
+        : exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information);
     app.UseHeadAsGet();
     app.UseCultureInAddress();
     // Admin pages carry antiforgery tokens next to text the editor typed: left uncompressed so that a BREACH-style
@@ -99,6 +103,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseOutputCache();
+    app.UseRateLimiter();
 
     app.MapPortalHealth();
     app.MapStaticAssets();

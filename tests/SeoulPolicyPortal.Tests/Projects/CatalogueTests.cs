@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulPolicyPortal.Web.Features.Projects;
+using SeoulPolicyPortal.Web.Features.Shared;
 
 namespace SeoulPolicyPortal.Tests.Projects;
 
@@ -236,6 +239,29 @@ public sealed class CatalogueTests(PortalFactory portal)
         Assert.Contains("21–36 of 36", second.QuerySelector(".result-count")!.TextContent);
     }
 
+    // A pager offers the first and last pages and two either side of the current one, not every page of a long list.
+    [Fact]
+    public async Task Pager_OffersAWindowOfPages_NotEveryPage()
+    {
+        var document = await _client.GetDocumentAsync("/projects?pageSize=1&page=50");
+
+        var pages = document.QuerySelectorAll(".pager li").Select(li => li.TextContent.Replace("Page", "").Trim()).ToList();
+        Assert.Equal(["Previous", "1", "…", "48", "49", "50", "51", "52", "…", "98", "Next"], pages);
+        Assert.Equal("page", document.QuerySelector(".pager a[aria-current]")!.GetAttribute("aria-current"));
+        Assert.Contains("page=50", document.QuerySelector(".pager a[aria-current]")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(1, 1, new[] { 1 })]
+    [InlineData(1, 7, new[] { 1, 2, 3, 0, 7 })]
+    [InlineData(4, 7, new[] { 1, 2, 3, 4, 5, 6, 7 })]
+    [InlineData(1, 5000, new[] { 1, 2, 3, 0, 5000 })]
+    [InlineData(5, 9, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
+    [InlineData(6, 12, new[] { 1, 0, 4, 5, 6, 7, 8, 0, 12 })]
+    [InlineData(5000, 5000, new[] { 1, 0, 4998, 4999, 5000 })]
+    public void PageWindow_ShowsEndsAndNeighbours_WithGapsAsNull(int current, int count, int[] expected) =>
+        Assert.Equal(expected.Select(p => p == 0 ? (int?)null : p), PageWindow.Around(current, count));
+
     [Fact]
     public async Task Page_ListsTheProjectsWithLinksToTheirPages()
     {
@@ -264,7 +290,7 @@ public sealed class CatalogueIndexTests(PortalFactory portal)
         var all = (await _client.GetJsonAsync("/api/projects?pageSize=100")).GetProperty("items").EnumerateArray()
             .Select(i => new Item(i.GetProperty("id").GetInt32(), i.GetProperty("title").GetString()!, i.GetProperty("area").GetString()!,
                 i.GetProperty("concentration").GetString()!,
-                i.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("country").GetString()).OfType<string>().ToArray(),
+                i.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("country").GetString()).OfType<string>().Distinct().ToArray(),
                 i.GetProperty("startYear").GetInt32(), i.GetProperty("endYear").GetInt32()))
             .ToList();
         var random = new Random(14);
@@ -300,7 +326,42 @@ public sealed class CatalogueIndexTests(PortalFactory portal)
             Assert.True(expected.Select(p => p.Id).SequenceEqual(answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32())),
                 $"/api/projects?{query}");
             Assert.Equal(expected.Count(), answer.GetProperty("total").GetInt32());
+
+            await AssertFacetsAndSummaryAsync(all, new ProjectFilter(area, concentration, country, year));
         }
+    }
+
+    // Each facet counts the projects that pass every other filter; the summary (map and charts) counts the matching ones.
+    private async Task AssertFacetsAndSummaryAsync(List<Item> all, ProjectFilter filter)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var page = await scope.ServiceProvider.GetRequiredService<ProjectCatalogue>().QueryAsync(filter, withFacets: true, CancellationToken.None);
+        var f = page.Filter;
+        bool Passes(Item p, string? ignore) =>
+            (ignore == "area" || f.Area is null || p.Area == f.Area) && (ignore == "concentration" || f.Concentration is null || p.Concentration == f.Concentration)
+            && (ignore == "country" || f.Country is null || p.Countries.Contains(f.Country))
+            && (ignore == "year" || f.Year is null || (p.StartYear <= f.Year && p.EndYear >= f.Year));
+        SortedDictionary<string, int> Counted(IEnumerable<string> values) => new(values.CountBy(v => v).ToDictionary(), StringComparer.Ordinal);
+        SortedDictionary<string, int> Shown(IEnumerable<(string Value, int Count)> counts) =>
+            new(counts.Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Count), StringComparer.Ordinal);
+        IEnumerable<string> Years(Item p) => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1).Select(y => y.ToString());
+        var what = $"{f} facets";
+
+        Assert.Equal(Counted(all.Where(p => Passes(p, "area")).Select(p => p.Area)), Shown(page.Facets.Areas.Select(v => (v.Value, v.Count))));
+        Assert.Equal(Counted(all.Where(p => Passes(p, "concentration") && (f.Area is null || p.Area == f.Area)).Select(p => $"{p.Area}/{p.Concentration}")),
+            Shown(page.Facets.Concentrations.Where(c => c.Value.Contains('/')).Select(v => (v.Value, v.Count))));
+        Assert.Equal(Counted(all.Where(p => Passes(p, "country")).SelectMany(p => p.Countries)), Shown(page.Facets.Countries.Select(v => (v.Value, v.Count))));
+        Assert.Equal(Counted(all.Where(p => Passes(p, "year")).SelectMany(Years)), Shown(page.Facets.Years.Select(v => (v.Value, v.Count))));
+
+        var matching = all.Where(p => Passes(p, null)).ToList();
+        var summary = page.Facets.Summary;
+        Assert.True(matching.Count == summary.Total, what);
+        Assert.Equal(Counted(matching.SelectMany(p => p.Countries)), Shown(summary.Countries.Select(c => (c.Value, c.Count))));
+        Assert.Equal(Counted(matching.Select(p => p.Area)), Shown(summary.Areas.Select(a => (a.Value, a.Count))));
+        Assert.Equal(matching.Count(p => p.Countries.Length == 0), summary.WithoutCountry);
+        Assert.Equal(matching.SelectMany(Years).Distinct().Select(int.Parse).Order(), summary.Years.Where(y => y.Total > 0).Select(y => y.Year));
+        Assert.All(summary.Years, y => Assert.Equal(matching.Count(p => p.StartYear <= y.Year && p.EndYear >= y.Year), y.Total));
+        Assert.All(summary.Years, y => Assert.Equal(y.Total, y.PerArea.Sum()));
     }
 
     private static string AsciiLower(string text) => new(text.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c).ToArray());

@@ -2,6 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Tests.TakeAway;
 
@@ -10,6 +15,18 @@ namespace SeoulPolicyPortal.Tests.TakeAway;
 public sealed class ExportTests(PortalFactory portal)
 {
     private readonly HttpClient _client = portal.CreatePortalClient();
+
+    // A download is built whole in memory, so an instance builds only a few at a time and queues the rest.
+    [Fact]
+    public void EveryDownload_IsBuiltUnderTheExportsConcurrencyLimit()
+    {
+        var downloads = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()?.ControllerName == "Exports")
+            .ToList();
+
+        Assert.Equal(6, downloads.Count);
+        Assert.All(downloads, e => Assert.Equal(TakeAwaySetup.ExportsPolicy, e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName));
+    }
 
     public static TheoryData<string> ProjectFilters =>
     [

@@ -30,4 +30,16 @@ public static class CountryList
             .ThenBy(c => c.Name, StringComparer.CurrentCulture)
             .ToList();
     }
+
+    /// <summary>
+    /// The codes of the countries that have a page (a partner city or a project), in code order: what QueryAsync
+    /// lists, without counting anything (the sitemap asks for it on every part).
+    /// </summary>
+    public static Task<List<string>> CodesWithPagesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.Countries.AsNoTracking()
+            .Where(c => db.Cities.Any(city => city.CountryCode == c.Code && !city.IsArchived)
+                || db.Projects.Any(p => !p.IsArchived && p.Partners.Any(pp => pp.CountryCode == c.Code)))
+            .OrderBy(c => c.Code)
+            .Select(c => c.Code)
+            .ToListAsync(cancellationToken);
 }

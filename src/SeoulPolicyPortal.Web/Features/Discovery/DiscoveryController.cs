@@ -64,7 +64,7 @@ public sealed class DiscoveryController(PortalDbContext db, PublicAddress addres
     // (and far within its 50 MB) per file.
     private int PagesPerFile => configuration.GetValue("Portal:SitemapPagesPerFile", 15_000);
 
-    private sealed record PageCount(int Projects, IReadOnlyList<CountrySummary> Countries)
+    private sealed record PageCount(int Projects, IReadOnlyList<string> Countries)
     {
         public const int Fixed = 7;
 
@@ -72,7 +72,7 @@ public sealed class DiscoveryController(PortalDbContext db, PublicAddress addres
     }
 
     private async Task<PageCount> PageCountAsync(CancellationToken cancellationToken) =>
-        new(await db.Projects.CountAsync(p => !p.IsArchived, cancellationToken), await CountryList.QueryAsync(db, cancellationToken));
+        new(await db.Projects.CountAsync(p => !p.IsArchived, cancellationToken), await CountryList.CodesWithPagesAsync(db, cancellationToken));
 
     /// <summary>One part of the list of pages: the site's own pages, then every project, then every country.</summary>
     private async Task<IActionResult> UrlSetAsync(int part, PageCount count, CancellationToken cancellationToken)
@@ -100,8 +100,8 @@ public sealed class DiscoveryController(PortalDbContext db, PublicAddress addres
         pages.AddRange(projects.Select(p =>
             (Url.PublicAction("Details", "Projects", new { id = p.Id, slug = Slug.From(p.Title) }), p.UpdatedAtUtc)));
         (skip, take) = Range(PageCount.Fixed + count.Projects, count.Countries.Count);
-        pages.AddRange(count.Countries.OrderBy(c => c.Code, StringComparer.Ordinal).Skip(skip).Take(Math.Max(take, 0))
-            .Select(c => (Url.PublicAction("Details", "Countries", new { code = c.Code }), changed)));
+        pages.AddRange(count.Countries.Skip(skip).Take(Math.Max(take, 0))
+            .Select(code => (Url.PublicAction("Details", "Countries", new { code }), changed)));
 
         return Xml(writer =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SeoulPolicyPortal.Web.Features.Cities;
 using SeoulPolicyPortal.Web.Features.Projects;
@@ -23,6 +24,7 @@ public enum ExportFormat
 /// </summary>
 [ApiController]
 [ContentValidators]
+[EnableRateLimiting(TakeAwaySetup.ExportsPolicy)]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 public sealed class ExportsController(
     ProjectCatalogue catalogue, CityDirectory directory, PublicAddress address, IStringLocalizer<SharedResource> localizer) : ControllerBase

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SeoulPolicyPortal.Web.Features.Projects;
 
 public sealed partial class ProjectCatalogue
@@ -14,72 +16,144 @@ public sealed partial class ProjectCatalogue
             filter.Concentration, filter.Country, filter.Region, filter.Year, hits);
     }
 
+    /// <summary>The filters a facet can ignore, in the order <see cref="CatalogueCounts"/> keeps their counts.</summary>
+    private enum Dimension
+    {
+        Area,
+        Concentration,
+        Country,
+        Region,
+        Year,
+    }
+
+    /// <summary>
+    /// One catalogue question's answer in numbers: the matching rows, each facet's counts (under every filter but its
+    /// own) and the matching rows' own counts for the map and the charts. Counts are indexed by the values' numbers in
+    /// <see cref="CatalogueIndex"/>; read them through its methods.
+    /// </summary>
+    private sealed class CatalogueCounts
+    {
+        public required IReadOnlyList<int> Matching { get; init; }
+
+        public required int[][] Facets { get; init; }
+
+        public required int[] Areas { get; init; }
+
+        public required int[] Concentrations { get; init; }
+
+        public required int[] Countries { get; init; }
+
+        public required int[] Regions { get; init; }
+
+        public int WithoutCountry { get; set; }
+
+        /// <summary>Per year of the index (from its first year), the matching rows active then, and the same per area.</summary>
+        public required int[] YearTotals { get; init; }
+
+        public required int[][] YearAreas { get; init; }
+
+        public int FirstMatchingYear { get; set; } = int.MaxValue;
+
+        public int LastMatchingYear { get; set; } = int.MinValue;
+    }
+
     /// <summary>
     /// The rows' positions by filter value and in each order, built once per set of rows (per ContentVersion and
-    /// culture for the published catalogue), so a filter or a facet visits only the rows that can match instead of all
-    /// of them: with 100 000 projects, six passes over every row per page were the catalogue's whole cost
-    /// (docs/performance.md).
+    /// culture for the published catalogue). Every value a row is filtered or counted by has a small number, so a
+    /// question is answered in one pass over the few rows that can count anywhere, adding into arrays: with 100 000
+    /// projects, a list per facet counted through string-keyed dictionaries cost most of a page (docs/performance.md).
     /// </summary>
     private sealed class CatalogueIndex
     {
+        private const int NoValue = -1;
+
         private readonly List<ProjectRow> _rows;
         private readonly int[] _all;
-        private readonly Dictionary<int, int[]> _byArea;
-        private readonly Dictionary<string, int[]> _byConcentration;
-        private readonly Dictionary<string, int[]> _byCountry;
-        private readonly Dictionary<string, int[]> _byRegion;
-        private readonly Dictionary<int, int[]> _byYear;
         private readonly Dictionary<int, int> _positionOfId;
         private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<int, int> _areaNumbers = [];
+        private readonly Dictionary<string, int> _slugNumbers = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int AreaId, string Slug), int> _concentrationNumbers = [];
+        private readonly Dictionary<string, int> _countryNumbers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _regionNumbers = new(StringComparer.Ordinal);
+        private readonly List<string> _countryCodes = [];
+
+        private readonly int[] _areaOf;
+        private readonly int[] _slugOf;
+        private readonly int[] _concentrationOf;
+        private readonly int[][] _countriesOf;
+        private readonly int[][] _regionsOf;
+        private readonly int _firstYear;
+        private readonly int _yearCount;
+
+        private readonly int[][] _byArea;
+        private readonly int[][] _bySlug;
+        private readonly int[][] _byCountry;
+        private readonly int[][] _byRegion;
+        private readonly int[][] _byYear;
+
         private readonly int[][] _order = new int[3][];
         private readonly int[][] _rank = new int[3][];
+        private readonly CatalogueCounts? _everything;
 
         public CatalogueIndex(List<ProjectRow> rows, RegionRows regions)
         {
             _rows = rows;
             _all = Enumerable.Range(0, rows.Count).ToArray();
-            CountriesOf = new string[rows.Count][];
-            RegionsOf = new string[rows.Count][];
-            var byArea = new Dictionary<int, List<int>>();
-            var byConcentration = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var byRegion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var byYear = new Dictionary<int, List<int>>();
             _positionOfId = new Dictionary<int, int>(rows.Count);
+            (_areaOf, _slugOf, _concentrationOf) = (new int[rows.Count], new int[rows.Count], new int[rows.Count]);
+            (_countriesOf, _regionsOf) = (new int[rows.Count][], new int[rows.Count][]);
+            _firstYear = rows.Count == 0 ? 0 : rows.Min(r => r.StartYear);
+            _yearCount = rows.Count == 0 ? 0 : rows.Max(r => r.EndYear) - _firstYear + 1;
+
+            static int Number<TKey>(Dictionary<TKey, int> numbers, TKey key)
+                where TKey : notnull
+            {
+                if (!numbers.TryGetValue(key, out var number))
+                {
+                    numbers[key] = number = numbers.Count;
+                }
+
+                return number;
+            }
+
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
                 _positionOfId[row.Id] = i;
+                _areaOf[i] = Number(_areaNumbers, row.AreaId);
+                _slugOf[i] = Number(_slugNumbers, row.Concentration);
+                _concentrationOf[i] = Number(_concentrationNumbers, (row.AreaId, row.Concentration));
+                var codes = row.Countries.Select(c => c.Country!).Distinct().ToArray();
                 foreach (var partner in row.Countries)
                 {
                     _countryNames.TryAdd(partner.Country!, partner.CountryName ?? partner.Country!);
                 }
 
-                CountriesOf[i] = row.Countries.Select(c => c.Country!).Distinct().ToArray();
-                RegionsOf[i] = CountriesOf[i].Select(c => regions.RegionOfCountry.GetValueOrDefault(c)).OfType<string>().Distinct().ToArray();
-                Add(byArea, row.AreaId, i);
-                Add(byConcentration, row.Concentration, i);
-                foreach (var code in CountriesOf[i])
+                _countriesOf[i] = codes.Select(code =>
                 {
-                    Add(byCountry, code, i);
-                }
+                    var number = Number(_countryNumbers, code);
+                    if (number == _countryCodes.Count)
+                    {
+                        _countryCodes.Add(code);
+                    }
 
-                foreach (var region in RegionsOf[i])
-                {
-                    Add(byRegion, region, i);
-                }
-
-                for (var year = row.StartYear; year <= row.EndYear; year++)
-                {
-                    Add(byYear, year, i);
-                }
+                    return number;
+                }).ToArray();
+                _regionsOf[i] = codes.Select(c => regions.RegionOfCountry.GetValueOrDefault(c)).OfType<string>().Distinct()
+                    .Select(r => Number(_regionNumbers, r)).ToArray();
             }
 
-            (_byArea, _byConcentration, _byCountry, _byRegion, _byYear) =
-                (Freeze(byArea), Freeze(byConcentration), Freeze(byCountry), Freeze(byRegion), Freeze(byYear));
+            _byArea = Postings(_areaNumbers.Count, i => [_areaOf[i]]);
+            _bySlug = Postings(_slugNumbers.Count, i => [_slugOf[i]]);
+            _byCountry = Postings(_countryNumbers.Count, i => _countriesOf[i]);
+            _byRegion = Postings(_regionNumbers.Count, i => _regionsOf[i]);
+            _byYear = Postings(_yearCount, i => Enumerable.Range(rows[i].StartYear - _firstYear, rows[i].EndYear - rows[i].StartYear + 1));
+
             foreach (var sort in Enum.GetValues<ProjectSort>())
             {
-                var order = Sort(_all.Select(i => rows[i]), sort).Select(r => _positionOfId[r.Id]).ToArray();
+                var order = Sort(rows, sort).Select(r => _positionOfId[r.Id]).ToArray();
                 var rank = new int[order.Length];
                 for (var r = 0; r < order.Length; r++)
                 {
@@ -88,13 +162,9 @@ public sealed partial class ProjectCatalogue
 
                 (_order[(int)sort], _rank[(int)sort]) = (order, rank);
             }
+
+            _everything = CountInOnePass([], new int[5], hits: null);
         }
-
-        /// <summary>Each row's distinct partner country codes.</summary>
-        public string[][] CountriesOf { get; }
-
-        /// <summary>Each row's distinct regions (a project with partners in several regions belongs to each).</summary>
-        public string[][] RegionsOf { get; }
 
         public ProjectRow this[int position] => _rows[position];
 
@@ -106,63 +176,255 @@ public sealed partial class ProjectCatalogue
         public HashSet<int> PositionsOf(IEnumerable<int> ids) =>
             ids.Select(id => _positionOfId.TryGetValue(id, out var position) ? position : -1).Where(p => p >= 0).ToHashSet();
 
-        /// <summary>
-        /// Positions of the rows matching every criterion but <paramref name="ignore"/> (a facet counts without its
-        /// own filter), ascending: only the shortest list of rows that one criterion allows is visited.
-        /// </summary>
-        public List<int> Matching(Criteria criteria, string? ignore = null)
+        public int AreaCount(int[] counts, int areaId) => _areaNumbers.TryGetValue(areaId, out var n) ? counts[n] : 0;
+
+        public int ConcentrationCount(int[] counts, int areaId, string slug) =>
+            _concentrationNumbers.TryGetValue((areaId, slug), out var n) ? counts[n] : 0;
+
+        /// <summary>A sub-area's count in every area that has one by this slug (an older link's bare sub-area).</summary>
+        public int ConcentrationCount(int[] counts, string slug) =>
+            _concentrationNumbers.Where(c => c.Key.Slug == slug).Sum(c => counts[c.Value]);
+
+        public int RegionCount(int[] counts, string slug) => _regionNumbers.TryGetValue(slug, out var n) ? counts[n] : 0;
+
+        /// <summary>The countries counted at least once, with their codes.</summary>
+        public IEnumerable<(string Code, int Count)> CountryCounts(int[] counts)
         {
-            IReadOnlyCollection<int>? shortest = null;
-            void Consider<TKey>(Dictionary<TKey, int[]> index, TKey? key, string facet)
+            for (var n = 0; n < counts.Length; n++)
+            {
+                if (counts[n] > 0)
+                {
+                    yield return (_countryCodes[n], counts[n]);
+                }
+            }
+        }
+
+        /// <summary>The years counted at least once.</summary>
+        public IEnumerable<(int Year, int Count)> YearCounts(int[] counts)
+        {
+            for (var n = 0; n < counts.Length; n++)
+            {
+                if (counts[n] > 0)
+                {
+                    yield return (_firstYear + n, counts[n]);
+                }
+            }
+        }
+
+        public int YearTotal(CatalogueCounts counts, int year) => counts.YearTotals[year - _firstYear];
+
+        public int YearAreaCount(CatalogueCounts counts, int year, int areaId) =>
+            _areaNumbers.TryGetValue(areaId, out var n) ? counts.YearAreas[year - _firstYear][n] : 0;
+
+        /// <summary>
+        /// The rows matching every criterion (ascending positions), each facet's counts under all criteria but its own,
+        /// and the matching rows' counts. The answer to one criterion alone is kept per value (a few hundred of them), so a
+        /// question of two criteria takes its two filtered facets from those and visits only the shorter of its two
+        /// lists of rows: a catalogue page then costs the size of its answer, not of the catalogue.
+        /// </summary>
+        public CatalogueCounts Count(Criteria criteria)
+        {
+            if (criteria.IsEmpty && _everything is not null)
+            {
+                return _everything;
+            }
+
+            var wanted = new int[5];
+            var active = new List<Criterion>(5);
+            void Want<TKey>(Dimension dimension, TKey key, Dictionary<TKey, int> numbers, int[][] postings)
                 where TKey : notnull
             {
-                if (key is not null && ignore != facet)
-                {
-                    var list = index.GetValueOrDefault(key, []);
-                    if (shortest is null || list.Length < shortest.Count)
-                    {
-                        shortest = list;
-                    }
-                }
+                var number = numbers.GetValueOrDefault(key, NoValue);
+                wanted[(int)dimension] = number;
+                active.Add(new Criterion(dimension, number, number == NoValue ? [] : postings[number]));
             }
 
             if (criteria.AreaId is { } areaId)
             {
-                Consider(_byArea, areaId, "area");
+                Want(Dimension.Area, areaId, _areaNumbers, _byArea);
+            }
+
+            if (criteria.Concentration is { } slug)
+            {
+                Want(Dimension.Concentration, slug, _slugNumbers, _bySlug);
+            }
+
+            if (criteria.Country is { } country)
+            {
+                Want(Dimension.Country, country, _countryNumbers, _byCountry);
+            }
+
+            if (criteria.Region is { } region)
+            {
+                Want(Dimension.Region, region, _regionNumbers, _byRegion);
             }
 
             if (criteria.Year is { } year)
             {
-                Consider(_byYear, year, "year");
+                wanted[(int)Dimension.Year] = year;
+                var n = year - _firstYear;
+                active.Add(new Criterion(Dimension.Year, year, n >= 0 && n < _yearCount ? _byYear[n] : []));
             }
 
-            Consider(_byConcentration, criteria.Concentration, "concentration");
-            Consider(_byCountry, criteria.Country, "country");
-            Consider(_byRegion, criteria.Region, "region");
-            if (criteria.Hits is not null && (shortest is null || criteria.Hits.Count < shortest.Count))
+            active.Sort((a, b) => a.Rows.Length.CompareTo(b.Rows.Length));
+            if (criteria.Hits is { } hits)
             {
-                shortest = criteria.Hits.Order().ToArray();
+                return CountInOnePass(active, wanted, hits);
             }
 
-            var matching = new List<int>();
-            foreach (var i in shortest ?? _all)
+            if (active.Count == 1)
             {
-                if (Passes(i, criteria, ignore))
+                return Alone(active[0]);
+            }
+
+            // The matching rows are on the shortest list; they also count in the facets of the dimensions not filtered.
+            var counts = NewCounts(new List<int>());
+            var filtered = active.Select(c => c.Dimension).ToHashSet();
+            foreach (var i in active[0].Rows)
+            {
+                if (PassesAll(i, active, wanted))
                 {
-                    matching.Add(i);
+                    ((List<int>)counts.Matching).Add(i);
+                    AddToMatching(counts, i);
+                    for (var d = 0; d < counts.Facets.Length; d++)
+                    {
+                        if (!filtered.Contains((Dimension)d))
+                        {
+                            AddToFacet(counts.Facets[d], (Dimension)d, i);
+                        }
+                    }
                 }
             }
 
-            return matching;
+            // A filtered dimension's facet counts the rows that pass every other criterion.
+            foreach (var own in active)
+            {
+                var others = active.Where(c => c != own).ToList();
+                if (others.Count == 1)
+                {
+                    counts.Facets[(int)own.Dimension] = Alone(others[0]).Facets[(int)own.Dimension];
+                    continue;
+                }
+
+                foreach (var i in others[0].Rows)
+                {
+                    if (PassesAll(i, others, wanted))
+                    {
+                        AddToFacet(counts.Facets[(int)own.Dimension], own.Dimension, i);
+                    }
+                }
+            }
+
+            return counts;
         }
 
-        /// <summary>The rows at these positions in the chosen order.</summary>
-        public IEnumerable<ProjectRow> Ordered(List<int> positions, ProjectSort sort)
+        private sealed record Criterion(Dimension Dimension, int Value, int[] Rows);
+
+        private readonly ConcurrentDictionary<(Dimension, int), CatalogueCounts> _alone = new();
+
+        /// <summary>The answer to one criterion alone, kept per value: its own facet is the unfiltered one.</summary>
+        private CatalogueCounts Alone(Criterion criterion) =>
+            _alone.GetOrAdd((criterion.Dimension, criterion.Value), _ =>
+            {
+                var counts = NewCounts(criterion.Rows);
+                counts.Facets[(int)criterion.Dimension] = _everything!.Facets[(int)criterion.Dimension];
+                foreach (var i in criterion.Rows)
+                {
+                    AddToMatching(counts, i);
+                    for (var d = 0; d < counts.Facets.Length; d++)
+                    {
+                        if (d != (int)criterion.Dimension)
+                        {
+                            AddToFacet(counts.Facets[d], (Dimension)d, i);
+                        }
+                    }
+                }
+
+                return counts;
+            });
+
+        /// <summary>
+        /// Every count in one pass over the rows that can count anywhere: a row failing two criteria counts nowhere, so
+        /// the text search's hits (or, without one, every row) are visited once, and a row failing one criterion counts in
+        /// that criterion's facet only.
+        /// </summary>
+        private CatalogueCounts CountInOnePass(List<Criterion> active, int[] wanted, HashSet<int>? hits)
+        {
+            var counts = NewCounts(active.Count == 0 && hits is null ? _all : new List<int>());
+            int[] candidates;
+            if (hits is null)
+            {
+                candidates = _all;
+            }
+            else
+            {
+                candidates = hits.ToArray();
+                Array.Sort(candidates);
+            }
+
+            foreach (var i in candidates)
+            {
+                var failed = NoValue;
+                var failures = 0;
+                foreach (var criterion in active)
+                {
+                    if (!Passes(i, criterion.Dimension, wanted[(int)criterion.Dimension]) && ++failures == 1)
+                    {
+                        failed = (int)criterion.Dimension;
+                    }
+                }
+
+                if (failures == 0)
+                {
+                    (counts.Matching as List<int>)?.Add(i);
+                    AddToMatching(counts, i);
+                    for (var d = 0; d < counts.Facets.Length; d++)
+                    {
+                        AddToFacet(counts.Facets[d], (Dimension)d, i);
+                    }
+                }
+                else if (failures == 1)
+                {
+                    AddToFacet(counts.Facets[failed], (Dimension)failed, i);
+                }
+            }
+
+            return counts;
+        }
+
+        private CatalogueCounts NewCounts(IReadOnlyList<int> matching) => new()
+        {
+            Matching = matching,
+            Facets = [new int[_areaNumbers.Count], new int[_concentrationNumbers.Count], new int[_countryNumbers.Count],
+                new int[_regionNumbers.Count], new int[_yearCount]],
+            Areas = new int[_areaNumbers.Count],
+            Concentrations = new int[_concentrationNumbers.Count],
+            Countries = new int[_countryNumbers.Count],
+            Regions = new int[_regionNumbers.Count],
+            YearTotals = new int[_yearCount],
+            YearAreas = Enumerable.Range(0, _yearCount).Select(_ => new int[_areaNumbers.Count]).ToArray(),
+        };
+
+        private bool PassesAll(int i, List<Criterion> criteria, int[] wanted)
+        {
+            foreach (var criterion in criteria)
+            {
+                if (!Passes(i, criterion.Dimension, wanted[(int)criterion.Dimension]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The rows at these positions in the chosen order, from <paramref name="skip"/> on.</summary>
+        public IEnumerable<ProjectRow> Ordered(IReadOnlyList<int> positions, ProjectSort sort, int skip, int take)
         {
             var (order, rank) = (_order[(int)sort], _rank[(int)sort]);
             if (positions.Count == _rows.Count)
             {
-                return order.Select(i => _rows[i]);
+                return order.Skip(skip).Take(take).Select(i => _rows[i]);
             }
 
             var ranks = new int[positions.Count];
@@ -172,33 +434,100 @@ public sealed partial class ProjectCatalogue
             }
 
             Array.Sort(ranks);
-            return ranks.Select(r => _rows[order[r]]);
+            return ranks.Skip(skip).Take(take).Select(r => _rows[order[r]]);
         }
 
-        private bool Passes(int i, Criteria criteria, string? ignore)
+        private bool Passes(int i, Dimension dimension, int wanted) => dimension switch
         {
-            var row = _rows[i];
-            return (criteria.AreaId is not { } areaId || ignore == "area" || row.AreaId == areaId)
-                && (criteria.Concentration is null || ignore == "concentration" || row.Concentration == criteria.Concentration)
-                && (criteria.Country is null || ignore == "country" || Array.IndexOf(CountriesOf[i], criteria.Country) >= 0)
-                && (criteria.Region is null || ignore == "region" || Array.IndexOf(RegionsOf[i], criteria.Region) >= 0)
-                && (criteria.Year is not { } year || ignore == "year" || (row.StartYear <= year && row.EndYear >= year))
-                && (criteria.Hits is null || criteria.Hits.Contains(i));
-        }
+            Dimension.Area => _areaOf[i] == wanted,
+            Dimension.Concentration => _slugOf[i] == wanted,
+            Dimension.Country => Contains(_countriesOf[i], wanted),
+            Dimension.Region => Contains(_regionsOf[i], wanted),
+            _ => _rows[i].StartYear <= wanted && _rows[i].EndYear >= wanted,
+        };
 
-        private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int position)
-            where TKey : notnull
+        // A row has one to a few countries and regions: a plain loop beats Array.IndexOf's generic comparer here.
+        private static bool Contains(int[] numbers, int wanted)
         {
-            if (!index.TryGetValue(key, out var list))
+            foreach (var n in numbers)
             {
-                index[key] = list = [];
+                if (n == wanted)
+                {
+                    return true;
+                }
             }
 
-            list.Add(position);
+            return false;
         }
 
-        private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index)
-            where TKey : notnull =>
-            index.ToDictionary(e => e.Key, e => e.Value.ToArray(), index.Comparer);
+        private void AddToFacet(int[] counts, Dimension dimension, int i)
+        {
+            switch (dimension)
+            {
+                case Dimension.Area:
+                    counts[_areaOf[i]]++;
+                    break;
+                case Dimension.Concentration:
+                    counts[_concentrationOf[i]]++;
+                    break;
+                case Dimension.Country:
+                    foreach (var n in _countriesOf[i])
+                    {
+                        counts[n]++;
+                    }
+
+                    break;
+                case Dimension.Region:
+                    foreach (var n in _regionsOf[i])
+                    {
+                        counts[n]++;
+                    }
+
+                    break;
+                default:
+                    for (var year = _rows[i].StartYear; year <= _rows[i].EndYear; year++)
+                    {
+                        counts[year - _firstYear]++;
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddToMatching(CatalogueCounts counts, int i)
+        {
+            var (row, area) = (_rows[i], _areaOf[i]);
+            counts.Areas[area]++;
+            counts.Concentrations[_concentrationOf[i]]++;
+            AddToFacet(counts.Countries, Dimension.Country, i);
+            AddToFacet(counts.Regions, Dimension.Region, i);
+            if (_countriesOf[i].Length == 0)
+            {
+                counts.WithoutCountry++;
+            }
+
+            for (var year = row.StartYear; year <= row.EndYear; year++)
+            {
+                counts.YearTotals[year - _firstYear]++;
+                counts.YearAreas[year - _firstYear][area]++;
+            }
+
+            counts.FirstMatchingYear = Math.Min(counts.FirstMatchingYear, row.StartYear);
+            counts.LastMatchingYear = Math.Max(counts.LastMatchingYear, row.EndYear);
+        }
+
+        private int[][] Postings(int values, Func<int, IEnumerable<int>> valuesOf)
+        {
+            var lists = Enumerable.Range(0, values).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < _rows.Count; i++)
+            {
+                foreach (var value in valuesOf(i))
+                {
+                    lists[value].Add(i);
+                }
+            }
+
+            return lists.Select(l => l.ToArray()).ToArray();
+        }
     }
 }

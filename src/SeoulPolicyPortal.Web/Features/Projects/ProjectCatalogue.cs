@@ -109,8 +109,8 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
             : index.PositionsOf((await search.FindAsync(SearchQuery.Parse(filter.Q), SearchKinds.Project, cancellationToken))
                 .Select(h => int.Parse(h.Key, CultureInfo.InvariantCulture)));
         var criteria = Criteria.From(filter, data, hits);
-        var matching = index.Matching(criteria);
-        var total = matching.Count;
+        var counts = index.Count(criteria);
+        var total = counts.Matching.Count;
         if (allRows)
         {
             filter = filter with { PageSize = Math.Max(total, 1) };
@@ -124,9 +124,7 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
         }
 
         var areaById = data.Areas.ToDictionary(a => a.Id);
-        var items = index.Ordered(matching, filter.Sort)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
+        var items = index.Ordered(counts.Matching, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize)
             .Select(r => new ProjectListItem(r.Id, r.Title, areaById[r.AreaId].Slug, areaById[r.AreaId].Name,
                 r.Concentration, r.ConcentrationName, r.Partners, r.StartYear, r.EndYear)
             { Slug = r.Slug, TitleUntranslated = r.TitleUntranslated })
@@ -134,7 +132,7 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
 
         var facets = !withFacets ? CatalogueFacets.None
             : criteria.IsEmpty && index.Unfiltered is { } unfiltered ? unfiltered
-            : Facets(filter, criteria, data, countryName) with { Summary = Summarise(filter, data, matching) };
+            : Facets(filter, counts, data, countryName) with { Summary = Summarise(filter, data, counts) };
 
         return new CataloguePage(filter, total, items, facets, problems);
     }
@@ -147,10 +145,8 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
         {
             var data = Translate(new CatalogueRows(await AreasAsync(ct), await RowsAsync(null, archived: false, ct), await RegionsAsync(ct)), names);
             var everything = new ProjectFilter();
-            var criteria = Criteria.From(everything, data, hits: null);
-            data.Index.Unfiltered = Facets(everything, criteria, data, countryName: null)
-                with
-            { Summary = Summarise(everything, data, data.Index.Matching(criteria)) };
+            var counts = data.Index.Count(Criteria.From(everything, data, hits: null));
+            data.Index.Unfiltered = Facets(everything, counts, data, countryName: null) with { Summary = Summarise(everything, data, counts) };
             return data;
         }, cancellationToken);
 
@@ -373,35 +369,30 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
         }
     });
 
-    private static CatalogueFacets Facets(ProjectFilter filter, Criteria criteria, CatalogueRows data, string? countryName)
+    private static CatalogueFacets Facets(ProjectFilter filter, CatalogueCounts counts, CatalogueRows data, string? countryName)
     {
         var (areas, index) = (data.Areas, data.Index);
-        IEnumerable<ProjectRow> Without(string facet) => index.Matching(criteria, ignore: facet).Select(i => index[i]);
-
-        var areaCounts = Without("area").CountBy(r => r.AreaId).ToDictionary();
         var areaFacet = areas.Where(a => !a.IsArchived)
-            .Select(a => new FacetValue(a.Slug, a.Name, areaCounts.GetValueOrDefault(a.Id), a.Slug == filter.Area))
+            .Select(a => new FacetValue(a.Slug, a.Name, index.AreaCount(counts.Facets[(int)Dimension.Area], a.Id), a.Slug == filter.Area))
             .ToList();
 
         // Each area's sub-areas are its own choices, valued "area/slug": two areas' "Capacity Building" are two choices.
-        var concentrationCounts = Without("concentration").CountBy(r => (r.AreaId, r.Concentration)).ToDictionary();
+        var concentrationCounts = counts.Facets[(int)Dimension.Concentration];
         var concentrations = areas
             .Where(a => !a.IsArchived && (filter.Area == null || a.Slug == filter.Area))
             .SelectMany(a => a.Concentrations.Select(c => new FacetValue($"{a.Slug}/{c.Slug}", c.Name,
-                concentrationCounts.GetValueOrDefault((a.Id, c.Slug)), c.Slug == filter.Concentration && filter.Area == a.Slug, a.Name)))
+                index.ConcentrationCount(concentrationCounts, a.Id, c.Slug), c.Slug == filter.Concentration && filter.Area == a.Slug, a.Name)))
             .Where(f => f.Count > 0 || f.Selected)
             .ToList();
         if (filter is { Concentration: { } slug, Area: null })
         {
             // An older link's bare sub-area spans every area that has it; offered as one choice so the form keeps it.
             var name = areas.SelectMany(a => a.Concentrations).First(c => c.Slug == slug).Name;
-            concentrations.Insert(0, new FacetValue(slug, name, concentrationCounts.Where(c => c.Key.Concentration == slug).Sum(c => c.Value), true));
+            concentrations.Insert(0, new FacetValue(slug, name, index.ConcentrationCount(concentrationCounts, slug), true));
         }
 
-        var countryFacet = index.Matching(criteria, ignore: "country")
-            .SelectMany(i => index.CountriesOf[i])
-            .CountBy(code => code)
-            .Select(g => new FacetValue(g.Key, index.CountryName(g.Key)!, g.Value, g.Key == filter.Country))
+        var countryFacet = index.CountryCounts(counts.Facets[(int)Dimension.Country])
+            .Select(c => new FacetValue(c.Code, index.CountryName(c.Code)!, c.Count, c.Code == filter.Country))
             .ToList();
         if (filter.Country is not null && countryFacet.All(c => !c.Selected))
         {
@@ -410,91 +401,62 @@ public sealed partial class ProjectCatalogue(PortalDbContext db, PublishedConten
 
         countryFacet.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
 
-        var regionCounts = index.Matching(criteria, ignore: "region").SelectMany(i => index.RegionsOf[i]).CountBy(r => r).ToDictionary();
         var regionFacet = data.Regions.Regions
-            .Select(r => new FacetValue(r.Slug, r.Name, regionCounts.GetValueOrDefault(r.Slug), r.Slug == filter.Region))
+            .Select(r => new FacetValue(r.Slug, r.Name, index.RegionCount(counts.Facets[(int)Dimension.Region], r.Slug), r.Slug == filter.Region))
             .ToList();
 
-        var years = Without("year")
-            .SelectMany(s => Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1))
-            .CountBy(y => y)
-            .Select(g => new FacetValue(g.Key.ToString(), g.Key.ToString(), g.Value, g.Key == filter.Year))
+        var years = index.YearCounts(counts.Facets[(int)Dimension.Year])
+            .Reverse()
+            .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count,
+                y.Year == filter.Year))
             .ToList();
         if (filter.Year is { } year && years.All(y => !y.Selected))
         {
-            years.Add(new FacetValue(year.ToString(), year.ToString(), 0, true));
+            years.Add(new FacetValue(year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), 0, true));
+            years = years.OrderByDescending(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).ToList();
         }
 
-        return new CatalogueFacets(areaFacet, concentrations, countryFacet, years.OrderByDescending(y => int.Parse(y.Value)).ToList(),
-            regionFacet, CatalogueSummary.Empty);
+        return new CatalogueFacets(areaFacet, concentrations, countryFacet, years, regionFacet, CatalogueSummary.Empty);
     }
 
     // What the map and the charts show: the projects that match every filter, counted by country, area, sub-area,
     // region and year. Where a dimension is not filtered its counts equal that facet's; a filtered one shows the chosen
     // value and what the matching projects share with others (a project's other partner countries and years).
-    private static CatalogueSummary Summarise(ProjectFilter filter, CatalogueRows data, List<int> matching)
+    private static CatalogueSummary Summarise(ProjectFilter filter, CatalogueRows data, CatalogueCounts counts)
     {
         var index = data.Index;
         var liveAreas = data.Areas.Where(a => !a.IsArchived).ToList();
-        var perArea = matching.CountBy(i => index[i].AreaId).ToDictionary();
         var declared = filter.CountsWholeAreas;
         var areas = liveAreas
-            .Select(a => new Tally(a.Slug, a.Name, perArea.GetValueOrDefault(a.Id), declared && filter.Concentration is null ? a.Declared : null,
+            .Select(a => new Tally(a.Slug, a.Name, index.AreaCount(counts.Areas, a.Id), declared && filter.Concentration is null ? a.Declared : null,
                 a.Slug == filter.Area, a.Note))
             .ToList();
 
+        // With an area chosen every matching project is in it, so its sub-areas' counts are the matching ones by slug.
         var chosenArea = liveAreas.FirstOrDefault(a => a.Slug == filter.Area);
-        var perConcentration = matching.CountBy(i => index[i].Concentration).ToDictionary();
         var concentrations = chosenArea is null
             ? []
             : chosenArea.Concentrations
-                .Select(c => new Tally(c.Slug, c.Name, perConcentration.GetValueOrDefault(c.Slug),
+                .Select(c => new Tally(c.Slug, c.Name, index.ConcentrationCount(counts.Concentrations, chosenArea.Id, c.Slug),
                     declared && (filter.Concentration is null || c.Slug == filter.Concentration) ? c.Declared : null, c.Slug == filter.Concentration))
                 .ToList();
 
-        var countries = matching
-            .SelectMany(i => index.CountriesOf[i])
-            .CountBy(code => code)
-            .Select(g => new Tally(g.Key, index.CountryName(g.Key)!, g.Value, Selected: g.Key == filter.Country))
+        var countries = index.CountryCounts(counts.Countries)
+            .Select(c => new Tally(c.Code, index.CountryName(c.Code)!, c.Count, Selected: c.Code == filter.Country))
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
 
-        var perRegion = matching.SelectMany(i => index.RegionsOf[i]).CountBy(r => r).ToDictionary();
         var regions = data.Regions.Regions
-            .Select(r => new Tally(r.Slug, r.Name, perRegion.GetValueOrDefault(r.Slug), Selected: r.Slug == filter.Region))
+            .Select(r => new Tally(r.Slug, r.Name, index.RegionCount(counts.Regions, r.Slug), Selected: r.Slug == filter.Region))
             .ToList();
 
         var years = new List<YearTally>();
-        if (matching.Count > 0)
+        for (var year = counts.FirstMatchingYear; year <= counts.LastMatchingYear; year++)
         {
-            var (first, last) = (matching.Min(i => index[i].StartYear), matching.Max(i => index[i].EndYear));
-            var areaIndex = liveAreas.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var totals = new int[last - first + 1];
-            var byArea = new int[last - first + 1][];
-            for (var y = 0; y < byArea.Length; y++)
-            {
-                byArea[y] = new int[liveAreas.Count];
-            }
-
-            foreach (var row in matching.Select(i => index[i]))
-            {
-                for (var year = row.StartYear; year <= row.EndYear; year++)
-                {
-                    totals[year - first]++;
-                    if (areaIndex.TryGetValue(row.AreaId, out var area))
-                    {
-                        byArea[year - first][area]++;
-                    }
-                }
-            }
-
-            for (var year = first; year <= last; year++)
-            {
-                years.Add(new YearTally(year, totals[year - first], byArea[year - first], year == filter.Year));
-            }
+            years.Add(new YearTally(year, index.YearTotal(counts, year), liveAreas.Select(a => index.YearAreaCount(counts, year, a.Id)).ToArray(),
+                year == filter.Year));
         }
 
-        return new CatalogueSummary(matching.Count, countries, areas, concentrations, regions,
-            matching.Count(i => index.CountriesOf[i].Length == 0), years);
+        return new CatalogueSummary(counts.Matching.Count, countries, areas, concentrations, regions, counts.WithoutCountry, years);
     }
 }
