@@ -8,15 +8,17 @@
 #
 # For each provider and size: a fresh database (a temp SQLite file, or a database on a throwaway PostgreSQL cluster,
 # never the real one), migrated and seeded by the published app, grown by bench/generate.cs (seeded, repeatable),
-# then the app restarted on it and each endpoint measured with wrk (32 connections) through bench/uncached.lua, so
-# every request renders (the page cache would otherwise answer). Prints p50, p99, requests/s, the app's CPU time per
-# request and its peak resident memory. Not part of CI. Figures in docs/performance.md.
+# then the app restarted on it, warmed up (BENCH_APP_WARMUP seconds over all endpoints, default 60), and each
+# endpoint measured with wrk (32 connections) through bench/uncached.lua, so every request renders (the page cache
+# would otherwise answer). Prints p50, p99, requests/s, the app's CPU time per request and its peak resident memory.
+# Not part of CI. Figures in docs/performance.md.
 set -euo pipefail
 
 sizes=${SCALE_SIZES:-1000 10000}
 providers=${SCALE_PROVIDERS:-sqlite postgres}
 duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-5}
+app_warmup=${BENCH_APP_WARMUP:-60}
 connections=${BENCH_CONNECTIONS:-32}
 root=$(cd "$(dirname "$0")/.." && pwd)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
@@ -95,6 +97,11 @@ for provider in $providers; do
     # The first request of each kind loads the catalogue's rows (and its index) for the content version: done once here,
     # with time to finish, so that no timed run pays for it.
     for path in "${paths[@]}"; do curl -fsS -o /dev/null -m 300 "$base$path" || true; done
+    # Tiered compilation with dynamic PGO takes about a minute of full load to settle on 2 cores: the first 10 s runs
+    # after a start measured the catalogue at 2-4 times its settled CPU cost (docs/performance.md).
+    for path in "${paths[@]}"; do
+      wrk -t2 -c"$connections" -d"$((app_warmup / ${#paths[@]} + 1))s" --timeout 10s -s "$root/bench/uncached.lua" "$base$path" >/dev/null
+    done
     for i in "${!names[@]}"; do
       url="$base${paths[$i]}"
       wrk -t2 -c"$connections" -d"${warmup}s" --timeout 10s -s "$root/bench/uncached.lua" "$url" >/dev/null
