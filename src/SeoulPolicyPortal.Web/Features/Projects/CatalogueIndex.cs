@@ -59,9 +59,9 @@ public sealed partial class ProjectCatalogue
 
     /// <summary>
     /// The rows' positions by filter value and in each order, built once per set of rows (per ContentVersion and
-    /// culture for the published catalogue). Every value a row is filtered or counted by has a small number, so a
-    /// question is answered in one pass over the few rows that can count anywhere, adding into arrays: with 100 000
-    /// projects, a list per facet counted through string-keyed dictionaries cost most of a page (docs/performance.md).
+    /// culture for the published catalogue). Every value a row is filtered or counted by has a small number, so counting
+    /// is adding into arrays over the shortest list of rows a question allows: with 100 000 projects, a list per facet
+    /// counted through string-keyed dictionaries cost most of a page (docs/performance.md).
     /// </summary>
     private sealed class CatalogueIndex
     {
@@ -163,7 +163,7 @@ public sealed partial class ProjectCatalogue
                 (_order[(int)sort], _rank[(int)sort]) = (order, rank);
             }
 
-            _everything = CountInOnePass([], new int[5], hits: null);
+            _everything = CountInOnePass([], hits: null);
         }
 
         public ProjectRow this[int position] => _rows[position];
@@ -229,13 +229,11 @@ public sealed partial class ProjectCatalogue
                 return _everything;
             }
 
-            var wanted = new int[5];
             var active = new List<Criterion>(5);
             void Want<TKey>(Dimension dimension, TKey key, Dictionary<TKey, int> numbers, int[][] postings)
                 where TKey : notnull
             {
                 var number = numbers.GetValueOrDefault(key, NoValue);
-                wanted[(int)dimension] = number;
                 active.Add(new Criterion(dimension, number, number == NoValue ? [] : postings[number]));
             }
 
@@ -261,7 +259,6 @@ public sealed partial class ProjectCatalogue
 
             if (criteria.Year is { } year)
             {
-                wanted[(int)Dimension.Year] = year;
                 var n = year - _firstYear;
                 active.Add(new Criterion(Dimension.Year, year, n >= 0 && n < _yearCount ? _byYear[n] : []));
             }
@@ -269,7 +266,7 @@ public sealed partial class ProjectCatalogue
             active.Sort((a, b) => a.Rows.Length.CompareTo(b.Rows.Length));
             if (criteria.Hits is { } hits)
             {
-                return CountInOnePass(active, wanted, hits);
+                return CountInOnePass(active, hits);
             }
 
             if (active.Count == 1)
@@ -282,17 +279,9 @@ public sealed partial class ProjectCatalogue
             var filtered = active.Select(c => c.Dimension).ToHashSet();
             foreach (var i in active[0].Rows)
             {
-                if (PassesAll(i, active, wanted))
+                if (PassesAll(i, active))
                 {
-                    ((List<int>)counts.Matching).Add(i);
-                    AddToMatching(counts, i);
-                    for (var d = 0; d < counts.Facets.Length; d++)
-                    {
-                        if (!filtered.Contains((Dimension)d))
-                        {
-                            AddToFacet(counts.Facets[d], (Dimension)d, i);
-                        }
-                    }
+                    AddMatchingRow(counts, i, except: filtered);
                 }
             }
 
@@ -308,7 +297,7 @@ public sealed partial class ProjectCatalogue
 
                 foreach (var i in others[0].Rows)
                 {
-                    if (PassesAll(i, others, wanted))
+                    if (PassesAll(i, others))
                     {
                         AddToFacet(counts.Facets[(int)own.Dimension], own.Dimension, i);
                     }
@@ -328,16 +317,10 @@ public sealed partial class ProjectCatalogue
             {
                 var counts = NewCounts(criterion.Rows);
                 counts.Facets[(int)criterion.Dimension] = _everything!.Facets[(int)criterion.Dimension];
+                Dimension[] own = [criterion.Dimension];
                 foreach (var i in criterion.Rows)
                 {
-                    AddToMatching(counts, i);
-                    for (var d = 0; d < counts.Facets.Length; d++)
-                    {
-                        if (d != (int)criterion.Dimension)
-                        {
-                            AddToFacet(counts.Facets[d], (Dimension)d, i);
-                        }
-                    }
+                    AddMatchingRow(counts, i, except: own);
                 }
 
                 return counts;
@@ -348,7 +331,7 @@ public sealed partial class ProjectCatalogue
         /// the text search's hits (or, without one, every row) are visited once, and a row failing one criterion counts in
         /// that criterion's facet only.
         /// </summary>
-        private CatalogueCounts CountInOnePass(List<Criterion> active, int[] wanted, HashSet<int>? hits)
+        private CatalogueCounts CountInOnePass(List<Criterion> active, HashSet<int>? hits)
         {
             var counts = NewCounts(active.Count == 0 && hits is null ? _all : new List<int>());
             int[] candidates;
@@ -368,7 +351,7 @@ public sealed partial class ProjectCatalogue
                 var failures = 0;
                 foreach (var criterion in active)
                 {
-                    if (!Passes(i, criterion.Dimension, wanted[(int)criterion.Dimension]) && ++failures == 1)
+                    if (!Passes(i, criterion) && ++failures == 1)
                     {
                         failed = (int)criterion.Dimension;
                     }
@@ -376,12 +359,7 @@ public sealed partial class ProjectCatalogue
 
                 if (failures == 0)
                 {
-                    (counts.Matching as List<int>)?.Add(i);
-                    AddToMatching(counts, i);
-                    for (var d = 0; d < counts.Facets.Length; d++)
-                    {
-                        AddToFacet(counts.Facets[d], (Dimension)d, i);
-                    }
+                    AddMatchingRow(counts, i, except: []);
                 }
                 else if (failures == 1)
                 {
@@ -405,11 +383,11 @@ public sealed partial class ProjectCatalogue
             YearAreas = Enumerable.Range(0, _yearCount).Select(_ => new int[_areaNumbers.Count]).ToArray(),
         };
 
-        private bool PassesAll(int i, List<Criterion> criteria, int[] wanted)
+        private bool PassesAll(int i, List<Criterion> criteria)
         {
             foreach (var criterion in criteria)
             {
-                if (!Passes(i, criterion.Dimension, wanted[(int)criterion.Dimension]))
+                if (!Passes(i, criterion))
                 {
                     return false;
                 }
@@ -437,14 +415,32 @@ public sealed partial class ProjectCatalogue
             return ranks.Skip(skip).Take(take).Select(r => _rows[order[r]]);
         }
 
-        private bool Passes(int i, Dimension dimension, int wanted) => dimension switch
+        // A criterion's value is the wanted value's number (NoValue matches no row), or the year itself.
+        private bool Passes(int i, Criterion criterion) => criterion.Dimension switch
         {
-            Dimension.Area => _areaOf[i] == wanted,
-            Dimension.Concentration => _slugOf[i] == wanted,
-            Dimension.Country => Contains(_countriesOf[i], wanted),
-            Dimension.Region => Contains(_regionsOf[i], wanted),
-            _ => _rows[i].StartYear <= wanted && _rows[i].EndYear >= wanted,
+            Dimension.Area => _areaOf[i] == criterion.Value,
+            Dimension.Concentration => _slugOf[i] == criterion.Value,
+            Dimension.Country => Contains(_countriesOf[i], criterion.Value),
+            Dimension.Region => Contains(_regionsOf[i], criterion.Value),
+            _ => _rows[i].StartYear <= criterion.Value && _rows[i].EndYear >= criterion.Value,
         };
+
+        /// <summary>
+        /// A matching row: kept in the matching list (unless that is a list of rows already), counted for the map and the
+        /// charts, and in every facet but those <paramref name="except"/>, whose counts come from elsewhere.
+        /// </summary>
+        private void AddMatchingRow(CatalogueCounts counts, int i, IReadOnlyCollection<Dimension> except)
+        {
+            (counts.Matching as List<int>)?.Add(i);
+            AddToMatching(counts, i);
+            for (var d = 0; d < counts.Facets.Length; d++)
+            {
+                if (!except.Contains((Dimension)d))
+                {
+                    AddToFacet(counts.Facets[d], (Dimension)d, i);
+                }
+            }
+        }
 
         // A row has one to a few countries and regions: a plain loop beats Array.IndexOf's generic comparer here.
         private static bool Contains(int[] numbers, int wanted)
