@@ -99,6 +99,7 @@ static void UsePortalPipeline(WebApplication app)
     app.UseUnreadableFormRejection();
     app.UseHttpsOnlyAdmin(app.Environment);
     app.UseRequestLocalization();
+    app.UseMiddleware<SeoulPolicyPortal.Web.Areas.Admin.Drafts.DraftPreviewMiddleware>();
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();

@@ -30,6 +30,13 @@ public sealed class PublishedContentCache
     public async Task<T> GetOrUpdateAsync<T>(PortalDbContext db, string key, Func<T?, CancellationToken, Task<T>> update, CancellationToken cancellationToken)
         where T : class
     {
+        // Inside a transaction the content may be uncommitted (a draft's preview is rendered in one that is rolled back):
+        // an entry made from it would later be served as published, so nothing is kept.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await update(null, cancellationToken);
+        }
+
         // The version is read before the content, so an entry can be labelled older than what it holds (one extra load
         // later), never newer (which would serve stale content for good).
         var version = await CurrentVersion(db, cancellationToken);

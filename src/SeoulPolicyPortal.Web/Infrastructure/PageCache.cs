@@ -35,7 +35,8 @@ public static class PageCache
             // A signed-in editor sees pages of their own (and may be looking at what they have just saved).
             var anonymousRead = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
                 && http.User.Identity?.IsAuthenticated != true
-                && http.Request.Headers.Authorization.Count == 0;
+                && http.Request.Headers.Authorization.Count == 0
+                && http.Features.Get<Areas.Admin.Drafts.DraftPreview>() is null;
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = anonymousRead;
             context.AllowCacheStorage = anonymousRead;

@@ -87,28 +87,16 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             return PublishOutcome.NotFound;
         }
 
-        var entity = draft.EntityId is { } entityId ? await kind.FindAsync(db, entityId, cancellationToken) : kind.New();
+        var (entity, before, problem) = await StageAsync(draft, kind, cancellationToken);
         if (entity is null)
         {
-            return PublishOutcome.NotFound;
+            return problem;
         }
 
         if (draft.BaseVersion is { } baseVersion && entity.Version != baseVersion)
         {
-            return PublishOutcome.Conflict;
-        }
-
-        var before = draft.EntityId is null ? null : kind.SnapshotJson(entity);
-        kind.Apply(entity, draft.PayloadJson);
-        if (MarkdownRenderer.Render(kind.Markdown(entity)).Problem is not null)
-        {
             db.ChangeTracker.Clear();
-            return PublishOutcome.Unrenderable;
-        }
-
-        if (draft.EntityId is null)
-        {
-            db.Add(entity);
+            return PublishOutcome.Conflict;
         }
 
         try
@@ -124,6 +112,53 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 
         await transaction.CommitAsync(cancellationToken);
         return PublishOutcome.Published;
+    }
+
+    /// <summary>
+    /// Writes a draft's state to its row inside the caller's transaction, which the caller rolls back: the public pages
+    /// rendered meanwhile show the draft exactly as publishing it would. The base version is not checked, so a draft
+    /// that would conflict still previews over the current row. Null when the row is gone or the text cannot be shown.
+    /// </summary>
+    public async Task<EditableEntity?> StageForPreviewAsync(Draft draft, string user, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A preview is written only inside a transaction that is rolled back.");
+        }
+
+        if (ContentKind.FromType(draft.EntityType) is not { } kind || (await StageAsync(draft, kind, cancellationToken)).Entity is not { } entity)
+        {
+            return null;
+        }
+
+        await editor.SaveAsync(kind, entity, RevisionActions.Edited, null, null, user, cancellationToken);
+        return entity;
+    }
+
+    // The draft's state put on its row (a new, added row when the draft creates one), tracked and not saved yet.
+    private async Task<(EditableEntity? Entity, string? Before, PublishOutcome Problem)> StageAsync(
+        Draft draft, ContentKind kind, CancellationToken cancellationToken)
+    {
+        var entity = draft.EntityId is { } entityId ? await kind.FindAsync(db, entityId, cancellationToken) : kind.New();
+        if (entity is null)
+        {
+            return (null, null, PublishOutcome.NotFound);
+        }
+
+        var before = draft.EntityId is null ? null : kind.SnapshotJson(entity);
+        kind.Apply(entity, draft.PayloadJson);
+        if (MarkdownRenderer.Render(kind.Markdown(entity)).Problem is not null)
+        {
+            db.ChangeTracker.Clear();
+            return (null, null, PublishOutcome.Unrenderable);
+        }
+
+        if (draft.EntityId is null)
+        {
+            db.Add(entity);
+        }
+
+        return (entity, before, PublishOutcome.Published);
     }
 
     /// <summary>

@@ -30,6 +30,17 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
         await PageAsync(id, cancellationToken) is { } page ? View(page) : NotFound();
 
+    /// <summary>
+    /// Reached only when <see cref="DraftPreviewMiddleware"/> could not render the public page with the draft applied
+    /// (a signed-in editor's preview is answered there): the item is gone, or the draft no longer fits the database.
+    /// </summary>
+    [HttpGet("{id:int}/preview")]
+    public Task<IActionResult> Preview(int id, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError("", T["This draft cannot be previewed: the item it changes no longer exists, or the draft no longer fits what was saved since. Discard it, or make the change again."]);
+        return ShowWithStatusAsync(id, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+    }
+
     [HttpPost("{id:int}/submit")]
     public Task<IActionResult> Submit(int id, CancellationToken cancellationToken) =>
         MoveAsync(id, DraftStatus.Draft, DraftStatus.Submitted, null, null, "Submitted for review.", cancellationToken);
