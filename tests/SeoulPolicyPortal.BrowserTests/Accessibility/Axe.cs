@@ -1,5 +1,7 @@
 using System.Text;
 using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 
 namespace SeoulPolicyPortal.BrowserTests.Accessibility;
 
@@ -11,6 +13,13 @@ public static class Axe
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
+
+    public static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(WcagAandAA);
+        Assert.True(result.Violations.Length == 0, Describe(what, result));
+        Assert.NotEmpty(result.Passes);
+    }
 
     public static string Describe(string path, AxeResult result)
     {
