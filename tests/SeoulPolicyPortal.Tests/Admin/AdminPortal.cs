@@ -126,6 +126,18 @@ public static class AdminHttp
         return page.QuerySelector<IHtmlFormElement>("form.stacked-form")!;
     }
 
+    /// <summary>From a draft's page: submits it for review, then approves and publishes it (the client must be allowed to).</summary>
+    public static async Task<IDocument> SubmitAndPublishAsync(this HttpClient client, IDocument draftPage)
+    {
+        static IHtmlFormElement Form(IDocument page, string action) =>
+            page.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.Action.EndsWith(action, StringComparison.Ordinal));
+
+        using var submitted = await client.SubmitAsync(Form(draftPage, "/submit"));
+        var review = await client.FollowAsync(submitted);
+        using var published = await client.SubmitAsync(Form(review, "/publish"));
+        return await client.FollowAsync(published);
+    }
+
     /// <summary>Follows a redirect after a successful POST and returns the page it leads to.</summary>
     public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage response)
     {

@@ -251,9 +251,10 @@ public sealed class ProjectEditingTests
     }
 
     [Fact]
-    public async Task CreatingAProject_PublishesItWithItsPartners()
+    public async Task ANewProject_StartsAsADraft_AndIsPublishedWithItsPartnersOnceReviewed()
     {
         using var portal = new AdminPortalFactory();
+        portal.Settings["Drafts:AuthorsMayPublishOwn"] = "true";
         var client = await portal.SignedInClientAsync();
         var (areaId, concentrationId) = await portal.WithDbAsync(db => db.Concentrations.OrderBy(c => c.Id).Select(c => new { c.AreaId, c.Id }).FirstAsync()
             .ContinueWith(t => (t.Result.AreaId, t.Result.Id)));
@@ -270,7 +271,12 @@ public sealed class ProjectEditingTests
             ["Input.Partners[0].Name"] = "Lima",
         }, "save");
 
-        await client.FollowAsync(response);
+        var draftPage = await client.FollowAsync(response);
+        Assert.Contains("Saved as a draft", draftPage.QuerySelector(".status-message")!.TextContent);
+        Assert.Empty((await client.GetJsonAsync("/api/projects?q=mobility+pilot")).GetProperty("items").EnumerateArray());
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Projects.CountAsync(p => p.Title == "Brand-new Mobility Pilot")));
+
+        await client.SubmitAndPublishAsync(draftPage);
         var api = await client.GetJsonAsync("/api/projects?q=mobility+pilot");
         var item = Assert.Single(api.GetProperty("items").EnumerateArray());
         Assert.Equal("Brand-new Mobility Pilot", item.GetProperty("title").GetString());

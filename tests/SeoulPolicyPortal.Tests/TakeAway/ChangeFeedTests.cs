@@ -109,9 +109,10 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
-    public async Task NewPartnerCity_IsInTheFeedOfItsCountry()
+    public async Task NewPartnerCity_IsInTheFeedOfItsCountry_OnceItsDraftIsPublished()
     {
         using var portal = new AdminPortalFactory();
+        portal.Settings["Drafts:AuthorsMayPublishOwn"] = "true";
         var client = await portal.SignedInClientAsync();
         var form = await client.EditFormAsync("/admin/cities/new");
         var region = form.QuerySelector<IHtmlSelectElement>("#Input_RegionId")!.Options.First(o => o.Text == "Asia").Value;
@@ -124,7 +125,7 @@ public sealed class ChangeFeedTests
             ["Input.Relationship"] = "Friendship",
             ["Input.SinceYear"] = "2025",
         }, "save");
-        await client.FollowAsync(response);
+        await client.SubmitAndPublishAsync(await client.FollowAsync(response));
 
         var top = (await FeedAsync(client, "/feed.atom?country=VN&kind=cities")).Items.Single();
         Assert.Equal("Partner city added: Da Lat", top.Title.Text);

@@ -51,6 +51,9 @@ public abstract class ContentKind
 
     public abstract string Noun { get; }
 
+    /// <summary>A new row of this kind is kept as a draft until a reviewer publishes it (issue 13: projects and cities).</summary>
+    public virtual bool NewStartsAsDraft => false;
+
     public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
 
     public static ContentKind? FromType(string type) => All.FirstOrDefault(k => k.Type == type);
@@ -100,6 +103,8 @@ public sealed class ProjectKind : ContentKind<Project, ProjectSnapshot>
     public override string Controller => "Projects";
     public override string Segment => "projects";
     public override string Noun => "Project";
+
+    public override bool NewStartsAsDraft => true;
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Projects.Include(p => p.Partners).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -151,6 +156,8 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
     public override string Controller => "Cities";
     public override string Segment => "cities";
     public override string Noun => "Partner city";
+
+    public override bool NewStartsAsDraft => true;
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Cities.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -31,7 +31,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
         var state = new EditorState(Kind, null, form.Label(input), false);
-        if (command == EditCommands.Draft)
+        if (command == EditCommands.Draft || (Kind.NewStartsAsDraft && IsSave(command)))
         {
             return await SaveDraftAsync(state, null, input, cancellationToken);
         }
@@ -111,7 +111,15 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
         var payload = JsonSerializer.Serialize(form.ToSnapshot(input, entity?.IsArchived ?? false), ContentKind.Json);
         var draft = await HttpContext.RequestServices.GetRequiredService<DraftWork>().SaveAsync(
             Kind, entity?.Id, entity is null ? null : input.Version, payload, form.Label(input), CurrentUser, cancellationToken);
-        Status.Set("Saved as a draft. Readers still see the published version.");
+        if (entity is null)
+        {
+            Status.Set("Saved as a draft. Readers see it once a Publisher or an Admin publishes it.");
+        }
+        else
+        {
+            Status.Set("Saved as a draft. Readers still see the published version.");
+        }
+
         return RedirectToAction("Show", "Drafts", new { area = "Admin", id = draft.Id });
     }
 
