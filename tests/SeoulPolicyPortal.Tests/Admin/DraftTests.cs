@@ -89,6 +89,14 @@ public sealed class DraftTests
         Assert.Equal(project.Version + 1, version);
         Assert.Equal(new[] { PublisherEmail }, revisions);
         Assert.Equal(0, drafts);
+
+        // The row's history tells the draft's steps, newest first, with who took each.
+        var history = await publisher.GetDocumentAsync($"/admin/projects/{project.Id}/history");
+        var steps = history.QuerySelectorAll("#draft-activity + table tbody tr")
+            .Select(row => (What: row.Children[1].TextContent.Trim(), By: row.Children[2].TextContent.Trim())).ToList();
+        Assert.Equal(
+            [("Published from a draft", PublisherEmail), ("Submitted for review", EditorEmail), ("Saved as a draft", EditorEmail)],
+            steps);
     }
 
     [Fact]
@@ -174,8 +182,8 @@ public sealed class DraftTests
             var drafts = new DraftWork(db, new ContentEditor(db));
             var draft = await drafts.SaveAsync(ContentKind.Project, projectId, version, JsonSerializer.Serialize(snapshot, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
                 title, "author@example.org", CancellationToken.None);
-            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Draft, DraftStatus.Submitted, null, null, null, CancellationToken.None));
-            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Submitted, DraftStatus.Scheduled, null, AdminPortalFactory.AdminEmail, publishAtUtc, CancellationToken.None));
+            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Draft, DraftStatus.Submitted, null, null, null, "author@example.org", CancellationToken.None));
+            Assert.True(await drafts.MoveAsync(draft.Id, DraftStatus.Submitted, DraftStatus.Scheduled, null, AdminPortalFactory.AdminEmail, publishAtUtc, AdminPortalFactory.AdminEmail, CancellationToken.None));
         });
     }
 }

@@ -55,18 +55,61 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
         };
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
+        Record(DraftEvents.Saved, draft, author, null);
+        await db.SaveChangesAsync(cancellationToken);
         return draft;
     }
 
     /// <summary>Moves a draft from one status to another; false when it is no longer in <paramref name="from"/>.</summary>
+    /// <param name="actor">Who takes the step, for the audit log (the reviewer, or the author submitting).</param>
     public async Task<bool> MoveAsync(
-        int id, DraftStatus from, DraftStatus to, string? comment, string? reviewer, DateTime? publishAtUtc, CancellationToken cancellationToken) =>
-        await db.Drafts.Where(d => d.Id == id && d.Status == from).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, to)
-            .SetProperty(d => d.ReviewComment, comment)
-            .SetProperty(d => d.ReviewedBy, reviewer)
-            .SetProperty(d => d.PublishAtUtc, publishAtUtc)
-            .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) == 1;
+        int id, DraftStatus from, DraftStatus to, string? comment, string? reviewer, DateTime? publishAtUtc, string actor, CancellationToken cancellationToken)
+    {
+        if (await db.Drafts.Where(d => d.Id == id && d.Status == from).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, to)
+                .SetProperty(d => d.ReviewComment, comment)
+                .SetProperty(d => d.ReviewedBy, reviewer)
+                .SetProperty(d => d.PublishAtUtc, publishAtUtc)
+                .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        var draft = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
+        var step = to switch
+        {
+            DraftStatus.Submitted when from == DraftStatus.Scheduled => DraftEvents.Unscheduled,
+            DraftStatus.Submitted => DraftEvents.Submitted,
+            DraftStatus.Scheduled => DraftEvents.Scheduled,
+            _ => DraftEvents.SentBack,
+        };
+        Record(step, draft, actor, publishAtUtc is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task DiscardAsync(Draft draft, string actor, CancellationToken cancellationToken)
+    {
+        if (await db.Drafts.Where(d => d.Id == draft.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+        {
+            Record(DraftEvents.Discarded, draft, actor, null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A draft's step in the audit log; <see cref="DraftEvents.Subject"/> ties it to the row's history.</summary>
+    private void Record(string step, Draft draft, string actor, string? note, int? entityId = null)
+    {
+        var detail = $"{DraftEvents.Subject(draft.EntityType, entityId ?? draft.EntityId)} {draft.Label}{(note is null ? "" : " — " + note)}";
+        db.AuditEvents.Add(new AuditEvent
+        {
+            AtUtc = DateTime.UtcNow,
+            Kind = step,
+            ActedBy = actor,
+            Email = draft.Author,
+            Detail = detail.Length <= 1000 ? detail : detail[..1000],
+        });
+    }
 
     /// <summary>
     /// Publishes a draft now. The draft is claimed by deleting it with a condition on its status inside the transaction
@@ -103,6 +146,8 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
         {
             await editor.SaveAsync(kind, entity, draft.EntityId is null ? RevisionActions.Created : RevisionActions.Edited, before,
                 draft.BaseVersion, publisher, cancellationToken);
+            Record(DraftEvents.Published, draft, publisher, null, entity.Id);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -184,12 +229,43 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             {
                 await MoveAsync(draft.Id, DraftStatus.Scheduled, DraftStatus.Submitted,
                     "Not published at the scheduled time: the item was changed since this draft was written, or its text cannot be shown.",
-                    draft.ReviewedBy, null, cancellationToken);
+                    draft.ReviewedBy, null, "scheduled publishing", cancellationToken);
             }
         }
 
         return published;
     }
+}
+
+/// <summary>The audit log's codes for the steps of a draft, and how an event names the row it is about.</summary>
+public static class DraftEvents
+{
+    public const string Saved = "draft-saved";
+    public const string Submitted = "draft-submitted";
+    public const string SentBack = "draft-sent-back";
+    public const string Scheduled = "draft-scheduled";
+    public const string Unscheduled = "draft-unscheduled";
+    public const string Published = "draft-published";
+    public const string Discarded = "draft-discarded";
+
+    public static readonly IReadOnlyList<string> All = [Saved, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded];
+
+    /// <summary>The step in words, in English: the key of its translations.</summary>
+    public static string Describe(string code) => code switch
+    {
+        Saved => "Saved as a draft",
+        Submitted => "Submitted for review",
+        SentBack => "Sent back to its author",
+        Scheduled => "Approved and scheduled",
+        Unscheduled => "Not published at its scheduled time; back in review",
+        Published => "Published from a draft",
+        Discarded => "Draft discarded",
+        _ => code,
+    };
+
+    /// <summary>How an event's detail starts: "project:12" (or "project:new" for a row not created yet).</summary>
+    public static string Subject(string entityType, int? entityId) =>
+        $"{entityType}:{entityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "new"}";
 }
 
 /// <summary>Publishes due drafts every few seconds; the schedule lives in the database, so a restart loses nothing.</summary>

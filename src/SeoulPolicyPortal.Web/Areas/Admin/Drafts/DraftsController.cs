@@ -118,7 +118,7 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
             return Forbid();
         }
 
-        await db.Drafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await drafts.DiscardAsync(draft, CurrentUser, cancellationToken);
         Status.Set("The draft was discarded.");
         return RedirectToAction(nameof(Index));
     }
@@ -149,7 +149,7 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         int id, DraftStatus from, DraftStatus to, string? comment, string? reviewer, string message, CancellationToken cancellationToken,
         DateTime? publishAtUtc = null)
     {
-        if (!await drafts.MoveAsync(id, from, to, comment, reviewer, publishAtUtc, cancellationToken))
+        if (!await drafts.MoveAsync(id, from, to, comment, reviewer, publishAtUtc, CurrentUser, cancellationToken))
         {
             ModelState.AddModelError("", T["The draft is no longer waiting for that step; nothing was changed."]);
             return await ShowWithStatusAsync(id, StatusCodes.Status409Conflict, cancellationToken);

@@ -9,8 +9,18 @@ public sealed record RevisionItem(
     long Id, int Version, string Action, DateTime ChangedAtUtc, string ChangedBy, IReadOnlyList<FieldChange> Changes, bool IsCurrent,
     bool CanRestoreStateBefore);
 
+/// <summary>A draft's step, from the audit log: what happened, who did it, and the draft's label and comment.</summary>
+public sealed record DraftActivityItem(DateTime AtUtc, string Step, string? ActedBy, string? Author, string Detail);
+
 /// <summary>A row's history. <see cref="Version"/> is the version the page shows; every restore form sends it.</summary>
-public sealed record HistoryViewModel(ContentKind Kind, int Id, string Label, bool IsArchived, int Version, IReadOnlyList<RevisionItem> Revisions);
+public sealed record HistoryViewModel(ContentKind Kind, int Id, string Label, bool IsArchived, int Version, IReadOnlyList<RevisionItem> Revisions)
+{
+    /// <summary>Drafts of this row that are not published yet.</summary>
+    public IReadOnlyList<Drafts.DraftItem> OpenDrafts { get; init; } = [];
+
+    /// <summary>Draft, review and publish steps about this row, newest first.</summary>
+    public IReadOnlyList<DraftActivityItem> DraftActivity { get; init; } = [];
+}
 
 /// <summary>
 /// A restore or archive sent from a page older than the row: who saved what since, and the same action offered again
@@ -119,6 +129,15 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
                 // The oldest revision holds the only copy of the version before it (usually the seed data's).
                 index == revisions.Count - 1 && r.PreviousSnapshotJson is not null))
             .ToList();
-        return new HistoryViewModel(kind, id, kind.Describe(entity), entity.IsArchived, entity.Version, items);
+        var subject = Drafts.DraftEvents.Subject(kind.Type, id) + " ";
+        var activity = await db.AuditEvents.AsNoTracking()
+            .Where(e => Drafts.DraftEvents.All.Contains(e.Kind) && e.Detail != null && e.Detail.StartsWith(subject))
+            .OrderByDescending(e => e.Id).Take(50)
+            .Select(e => new DraftActivityItem(e.AtUtc, e.Kind, e.ActedBy, e.Email, e.Detail!.Substring(subject.Length)))
+            .ToListAsync(cancellationToken);
+        var open = await db.Drafts.AsNoTracking().Where(d => d.EntityType == kind.Type && d.EntityId == id).OrderByDescending(d => d.UpdatedAtUtc)
+            .Select(d => new Drafts.DraftItem(d.Id, kind.Noun, d.Label, d.Author, d.Status, d.PublishAtUtc, d.UpdatedAtUtc))
+            .ToListAsync(cancellationToken);
+        return new HistoryViewModel(kind, id, kind.Describe(entity), entity.IsArchived, entity.Version, items) { OpenDrafts = open, DraftActivity = activity };
     }
 }
