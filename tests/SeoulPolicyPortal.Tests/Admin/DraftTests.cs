@@ -187,3 +187,36 @@ public sealed class DraftTests
         });
     }
 }
+
+public sealed class RestoreAsDraftTests
+{
+    [Fact]
+    public async Task AnEarlierVersion_ProposedAsADraft_ChangesNothingUntilPublished()
+    {
+        using var portal = new AdminPortalFactory();
+        portal.Settings["Drafts:AuthorsMayPublishOwn"] = "true";
+        var client = await portal.SignedInClientAsync();
+        var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p003"));
+        foreach (var wording in new[] { "First wording", "Second wording" })
+        {
+            var form = await client.EditFormAsync($"/admin/projects/{project.Id}/edit");
+            using var saved = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = wording }, "save");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var history = await client.GetDocumentAsync($"/admin/projects/{project.Id}/history");
+        var propose = history.QuerySelectorAll("form.restore-as-draft").OfType<IHtmlFormElement>().Single();
+        using var proposed = await client.SubmitAsync(propose);
+        var draftPage = await client.FollowAsync(proposed);
+
+        Assert.Contains("kept as a draft", draftPage.QuerySelector(".status-message")!.TextContent);
+        Assert.Contains(draftPage.QuerySelectorAll(".diff-table td"), td => td.TextContent.Contains("First wording"));
+        Assert.Equal("Second wording", await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id).Select(p => p.Title).SingleAsync()));
+
+        await client.SubmitAndPublishAsync(draftPage);
+        var (title, archived) = await portal.WithDbAsync(async db =>
+            await db.Projects.Where(p => p.Id == project.Id).Select(p => new { p.Title, p.IsArchived }).SingleAsync() is var row ? (row.Title, row.IsArchived) : default);
+        Assert.Equal("First wording", title);
+        Assert.False(archived);
+    }
+}

@@ -32,7 +32,7 @@ public sealed record StaleActionViewModel(
 
 /// <summary>History, restore, archive and un-archive, the same for every kind of editable content.</summary>
 [Route("admin/{segment}/{id:int}")]
-public sealed class RevisionsController(PortalDbContext db, ContentEditor editor, AdminQueries queries) : AdminController
+public sealed class RevisionsController(PortalDbContext db, ContentEditor editor, AdminQueries queries, Drafts.DraftWork drafts) : AdminController
 {
     [HttpGet("history")]
     public async Task<IActionResult> History(string segment, int id, CancellationToken cancellationToken) =>
@@ -66,6 +66,35 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
 
         Status.Set("The earlier version was restored as a new version.");
         return RedirectToAction(nameof(History), new { segment = kind.Segment, id });
+    }
+
+    /// <summary>
+    /// An earlier version kept as a draft of the row, based on the version the history page showed: it goes through
+    /// review and preview like any draft, and publishing it conflicts if someone saved in between.
+    /// </summary>
+    [HttpPost("history/{revisionId:long}/draft")]
+    public async Task<IActionResult> RestoreAsDraft(string segment, int id, long revisionId, int version, CancellationToken cancellationToken)
+    {
+        if (ContentKind.FromSegment(segment) is not { } kind
+            || await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == kind.Type && r.EntityId == id, cancellationToken)
+                is not { } revision
+            || await kind.FindAsync(db, id, cancellationToken) is not { } entity)
+        {
+            return NotFound();
+        }
+
+        if (entity.Version != version)
+        {
+            return await StaleAsync(kind, id, version, Url.Action(nameof(RestoreAsDraft), new { segment, id, revisionId })!,
+                T["Propose version {0} as a draft anyway", revision.Version], cancellationToken);
+        }
+
+        // The archived flag is the row's own: proposing old wording must not archive or bring back the row.
+        var snapshot = System.Text.Json.Nodes.JsonNode.Parse(revision.SnapshotJson)!.AsObject();
+        snapshot["isArchived"] = entity.IsArchived;
+        var draft = await drafts.SaveAsync(kind, id, version, snapshot.ToJsonString(), revision.Label, CurrentUser, cancellationToken);
+        Status.Set("The earlier version is kept as a draft. Readers see it once it is published.");
+        return RedirectToAction("Show", "Drafts", new { area = "Admin", id = draft.Id });
     }
 
     [HttpPost("archive")]
