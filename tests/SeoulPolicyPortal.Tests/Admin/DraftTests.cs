@@ -76,6 +76,9 @@ public sealed class DraftTests
         Assert.Equal(project.Title, await PublicTitleAsync(reader, project.Id));
 
         var publisher = await portal.SignedInClientAsync(PublisherEmail, PublisherPassword);
+        var dashboard = await publisher.GetDocumentAsync("/admin");
+        Assert.Equal("1 awaiting review", dashboard.QuerySelector("[data-count='drafts-awaiting-review']")!.TextContent.Trim());
+        Assert.NotNull(dashboard.QuerySelector($".drafts-summary a[href='/admin/drafts/{draftId}']"));
         var review = await publisher.GetDocumentAsync($"/admin/drafts/{draftId}");
         using var published = await publisher.SubmitAsync(Forms(review).Single(f => f.Action.EndsWith("/publish")));
         var afterPublish = await publisher.FollowAsync(published);
