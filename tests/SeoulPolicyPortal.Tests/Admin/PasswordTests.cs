@@ -124,6 +124,18 @@ public sealed partial class PasswordTests
         Assert.NotNull(right.Headers.RetryAfter);
         Assert.Contains("Too many wrong passwords", (await right.DocumentAsync()).QuerySelector(".error-summary")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, await SignInStatusAsync(portal.CreatePortalClient(), EditorEmail, EditorPassword));
+        // An Admin sees the wait on the throttles page and can lift it; then the right password works.
+        var admin = await portal.SignedInClientAsync();
+        var throttles = await admin.GetDocumentAsync("/admin/throttles");
+        var row = throttles.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Account, wrong current password"));
+        Assert.Contains(EditorEmail, row.TextContent);
+        using (var lifted = await admin.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
+        }
+
+        using var afterLift = await ChangeAsync(client, EditorPassword, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, afterLift.StatusCode);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class PasswordController(
             return Challenge();
         }
 
-        var key = PasswordKeys.ForChange(user.Id);
+        var key = PasswordKeys.ForChange(user.Email ?? user.Id);
         if (ModelState.IsValid && await throttles.RetryAfterAsync([key], cancellationToken) is { } wait)
         {
             return Throttled(wait, input);

@@ -178,14 +178,17 @@ public sealed class PasswordResets(
     }
 }
 
-/// <summary>The throttle keys of changing and resetting passwords.</summary>
+/// <summary>
+/// The throttle keys of changing and resetting passwords; under the sign-in prefix, so /admin/throttles lists them and
+/// an Admin can lift them like the sign-in ones.
+/// </summary>
 public static class PasswordKeys
 {
-    public const string ChangeAccount = "password-change:account:";
-    public const string ResetClient = "password-reset:client:";
-    public const string ResetAddress = "password-reset:address:";
+    public const string ChangeAccount = SignInKeys.Prefix + "password-change:";
+    public const string ResetClient = SignInKeys.Prefix + "password-reset-client:";
+    public const string ResetAddress = SignInKeys.Prefix + "password-reset-address:";
 
-    public static string ForChange(string userId) => ChangeAccount + userId;
+    public static string ForChange(string email) => ChangeAccount + email.Trim().ToUpperInvariant();
 
     public static string ForResetClient(string? address) => ResetClient + (address ?? "unknown");
 
