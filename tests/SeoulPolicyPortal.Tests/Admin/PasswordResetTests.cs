@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using SeoulPolicyPortal.Tests.Consultations;
 using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Data;

@@ -1,20 +1,14 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
-using SeoulPolicyPortal.Tests.Consultations;
 using SeoulPolicyPortal.Web.Areas.Admin;
-using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Tests.Admin;
 
 /// <summary>An editor changes their own password, and resets a forgotten one with a link sent by email.</summary>
-public sealed partial class PasswordTests
+public sealed class PasswordTests
 {
     private const string EditorEmail = "password.editor@example.org";
     private const string EditorPassword = "Password-Editor-55!";

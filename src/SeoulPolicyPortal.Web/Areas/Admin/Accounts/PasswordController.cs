@@ -9,20 +9,9 @@ using SeoulPolicyPortal.Web.Data.Throttling;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 
-public interface INewPasswordInput
+/// <summary>The new password twice, as changing and resetting a password both ask for it.</summary>
+public abstract class NewPasswordInput
 {
-    string? NewPassword { get; }
-
-    string? ConfirmPassword { get; }
-}
-
-public sealed class ChangePasswordInput : INewPasswordInput
-{
-    [Required(ErrorMessage = "Enter your current password.")]
-    [StringLength(200)]
-    [DataType(DataType.Password)]
-    public string? CurrentPassword { get; set; }
-
     [Required(ErrorMessage = "Enter a new password.")]
     [StringLength(200)]
     [DataType(DataType.Password)]
@@ -32,6 +21,19 @@ public sealed class ChangePasswordInput : INewPasswordInput
     [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ChangePasswordInput : NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter your current password.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+}
+
+public sealed class ResetPasswordInput : NewPasswordInput
+{
+    public string? Token { get; set; }
 }
 
 public sealed class ForgotPasswordInput
@@ -40,21 +42,6 @@ public sealed class ForgotPasswordInput
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
     [StringLength(256)]
     public string? Email { get; set; }
-}
-
-public sealed class ResetPasswordInput : INewPasswordInput
-{
-    public string? Token { get; set; }
-
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(200)]
-    [DataType(DataType.Password)]
-    public string? NewPassword { get; set; }
-
-    [Required(ErrorMessage = "Enter the new password again.")]
-    [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
-    [DataType(DataType.Password)]
-    public string? ConfirmPassword { get; set; }
 }
 
 public sealed record ForgotPasswordViewModel(ForgotPasswordInput Input, bool ByEmail, bool Sent, int LinkMinutes);
