@@ -19,6 +19,7 @@ public abstract class NewPasswordInput
 
     [Required(ErrorMessage = "Enter the new password again.")]
     [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
+    [StringLength(200)]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 }
