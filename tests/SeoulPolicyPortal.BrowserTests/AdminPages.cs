@@ -29,5 +29,7 @@ public static class AdminPages
         { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
         { "/admin/drafts", Account.Editor },
+        { "/admin/account/password", Account.Editor },
+        { "/admin/forgot-password", Account.Anonymous },
     };
 }

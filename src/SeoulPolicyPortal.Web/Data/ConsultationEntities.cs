@@ -167,5 +167,10 @@ public static class OutboxKinds
     public const string Acknowledgement = "acknowledgement";
     public const string EditorNotification = "editor-notification";
     public const string Reply = "reply";
+
+    /// <summary>A password reset link (Areas/Admin/Accounts): its body is blanked once sent, so the link is not kept.</summary>
+    public const string PasswordReset = "password-reset";
+
+    public const string SentBodyRemoved = "(removed after sending: it held a password reset link)";
 }
 

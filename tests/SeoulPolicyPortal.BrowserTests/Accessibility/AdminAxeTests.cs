@@ -7,7 +7,7 @@ namespace SeoulPolicyPortal.BrowserTests.Accessibility;
 
 /// <summary>The editors' pages held to the same WCAG 2.0/2.1/2.2 A and AA rules as the public ones.</summary>
 [Collection(AdminBrowserCollection.Name)]
-public sealed class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(portal)
+public sealed partial class AdminAxeTests(AdminBrowserPortal portal) : AdminBrowserTest(portal)
 {
     [Theory]
     [MemberData(nameof(AdminPages.All), MemberType = typeof(AdminPages))]

@@ -160,8 +160,8 @@ public sealed class OtherContentTests
         var audit = await client.GetDocumentAsync("/admin/audit");
         var rows = audit.QuerySelectorAll(".audit-log tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Project edited") && r.Contains("new.editor@example.org") && r.Contains("Changed by the new editor"));
-        Assert.Contains(rows, r => r.Contains("sign-in-succeeded") && r.Contains("new.editor@example.org"));
-        Assert.Contains(rows, r => r.Contains("user-created") && r.Contains("new.editor@example.org"));
+        Assert.Contains(rows, r => r.Contains("Signed in") && r.Contains("new.editor@example.org"));
+        Assert.Contains(rows, r => r.Contains("Account created") && r.Contains("new.editor@example.org"));
     }
 
     [Fact]

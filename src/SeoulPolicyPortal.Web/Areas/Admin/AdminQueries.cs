@@ -11,9 +11,16 @@ public sealed record RecentChange(string Segment, int EntityId, string Noun, str
 /// <summary>One data-quality finding; <see cref="Detail"/> is interface text with {0}, {1} for <see cref="Values"/>.</summary>
 public sealed record QualityIssue(string Kind, string Label, string Detail, string Link, params object[] Values);
 
-public sealed record DashboardViewModel(IReadOnlyList<DashboardCount> Counts, IReadOnlyList<RecentChange> Recent, IReadOnlyList<QualityIssue> Quality);
+/// <summary>The findings of one check, with why the check matters (interface text).</summary>
+public sealed record QualityGroup(string Kind, string Why, IReadOnlyList<QualityIssue> Items);
 
-public sealed record AuditEntry(DateTime AtUtc, string Kind, string Who, string What, string? Link, string? IpAddress);
+public sealed record DashboardViewModel(IReadOnlyList<DashboardCount> Counts, IReadOnlyList<RecentChange> Recent, IReadOnlyList<QualityGroup> Quality);
+
+/// <summary>
+/// One line of the audit log: <see cref="Kind"/> is the stored code, an account event's or (with <see cref="Noun"/>)
+/// a content change's action; the page turns it into a sentence (Audit/AuditSentences).
+/// </summary>
+public sealed record AuditEntry(DateTime AtUtc, string Kind, string? Noun, string Who, string What, string? Link, string? IpAddress);
 
 public sealed record AuditViewModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
 
@@ -46,12 +53,26 @@ public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
 
         var recent = (await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(cancellationToken))
             .Select(ToRecent).OfType<RecentChange>().ToList();
-        return new DashboardViewModel(counts, recent, await QualityAsync(cancellationToken));
+        return new DashboardViewModel(counts, recent, Group(await QualityAsync(cancellationToken)));
     }
 
     internal static RecentChange? ToRecent(Revision r) => ContentKind.FromType(r.EntityType) is { } kind
         ? new RecentChange(kind.Segment, r.EntityId, kind.Noun, r.Label, r.Action, r.Version, r.ChangedAtUtc, r.ChangedBy)
         : null;
+
+    /// <summary>
+    /// One group per check, in the order <see cref="QualityAsync"/> runs them, which is most important first: figures
+    /// readers see that disagree with the lists, then projects missing from the country pages, then missing years.
+    /// </summary>
+    private static IReadOnlyList<QualityGroup> Group(IReadOnlyList<QualityIssue> issues) =>
+        issues.GroupBy(i => i.Kind).Select(g => new QualityGroup(g.Key, QualityWhy.GetValueOrDefault(g.Key, ""), g.ToList())).ToList();
+
+    private static readonly Dictionary<string, string> QualityWhy = new()
+    {
+        ["Declared vs listed"] = "Readers see a stated figure that the list below it does not match.",
+        ["Project without a country"] = "The project is missing from every country page and from the map.",
+        ["City without a since-year"] = "The directory cannot say since when the city has been a partner.",
+    };
 
     /// <summary>Where the stated figures and the listed rows disagree, and rows missing what readers expect.</summary>
     public async Task<IReadOnlyList<QualityIssue>> QualityAsync(CancellationToken cancellationToken)
@@ -95,10 +116,10 @@ public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
         var revisions = await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
         var events = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
         var entries = revisions.Select(r => ToRecent(r) is { } c
-                ? new AuditEntry(r.ChangedAtUtc, $"{c.Noun} {c.Action}", c.ChangedBy, $"{c.Label} (version {c.Version})", Link("Revisions", "History", new { segment = c.Segment, id = c.EntityId }), null)
+                ? new AuditEntry(r.ChangedAtUtc, c.Action, c.Noun, c.ChangedBy, $"{c.Label} (version {c.Version})", Link("Revisions", "History", new { segment = c.Segment, id = c.EntityId }), null)
                 : null)
             .OfType<AuditEntry>()
-            .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, e.ActedBy ?? e.Email ?? "", $"{e.Email} {e.Detail}".Trim(), null, e.IpAddress)))
+            .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, null, e.ActedBy ?? e.Email ?? "", $"{e.Email} {e.Detail}".Trim(), null, e.IpAddress)))
             .OrderByDescending(e => e.AtUtc)
             .ToList();
         return new AuditViewModel(entries.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, entries.Count > page * pageSize);

@@ -60,6 +60,8 @@ public static class AdminSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ThrottleStore>();
         services.AddScoped<SignInService>();
+        services.AddScoped<PasswordResets>();
+        services.Configure<PasswordResetOptions>(configuration.GetSection(PasswordResetOptions.Section));
         services.AddScoped<ContentEditor>();
         services.AddScoped<AdminQueries>();
         services.AddScoped<Translations.TranslationWork>();
@@ -215,4 +217,8 @@ public static class AuditKinds
     public const string Unlocked = "unlocked";
     public const string Locked = "locked";
     public const string ThrottleLifted = "throttle-lifted";
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordChangeFailed = "password-change-failed";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordResetByLink = "password-reset-by-link";
 }

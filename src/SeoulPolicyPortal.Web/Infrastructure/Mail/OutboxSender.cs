@@ -158,6 +158,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.SentAtUtc, now)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.Body, m => m.Kind == OutboxKinds.PasswordReset ? OutboxKinds.SentBodyRemoved : m.Body)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
         if (marked == 0)

@@ -64,6 +64,9 @@ public static class SignInKeys
         : key.StartsWith(Account, StringComparison.Ordinal) ? ("Account", key[Account.Length..].ToLowerInvariant())
         : key.StartsWith(Device, StringComparison.Ordinal) ? ("Browser that signed in before", DeviceSubject(key[Device.Length..]))
         : key.StartsWith(Attempts, StringComparison.Ordinal) ? ("Client address, attempts this minute", key[Attempts.Length..])
+        : key.StartsWith(PasswordKeys.ChangeAccount, StringComparison.Ordinal) ? ("Account, wrong current password", key[PasswordKeys.ChangeAccount.Length..].ToLowerInvariant())
+        : key.StartsWith(PasswordKeys.ResetClient, StringComparison.Ordinal) ? ("Client address, reset links asked for", key[PasswordKeys.ResetClient.Length..])
+        : key.StartsWith(PasswordKeys.ResetAddress, StringComparison.Ordinal) ? ("Email address, reset links asked for", key[PasswordKeys.ResetAddress.Length..].ToLowerInvariant())
         : ("Other", key);
 
     private static string DeviceSubject(string rest)
