@@ -149,6 +149,7 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
                 var draft = await drafts.SaveAsync(kind, null, null, JsonSerializer.Serialize(project.Snapshot, ContentKind.Json),
                     project.Snapshot.Title, user, cancellationToken);
                 draft.ImportBatchId = batch.Id;
+                await db.SaveChangesAsync(cancellationToken);
             }
             else
             {
@@ -157,6 +158,9 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
                 db.Add(entity);
                 await editor.SaveAsync(kind, entity, RevisionActions.Created, null, null, user, cancellationToken, batch.Id);
             }
+
+            // Every row is written by now; a tracker holding a thousand rows would make each later save scan them all.
+            db.ChangeTracker.Clear();
         }
 
         db.AuditEvents.Add(new AuditEvent
