@@ -29,5 +29,6 @@ public static class AdminPages
         { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
         { "/admin/drafts", Account.Editor },
+        { "/admin/import", Account.Editor },
     };
 }
