@@ -87,39 +87,52 @@ public static class ImportFile
             return (null, new FileProblem("The file is not in UTF-8, so accented and Korean letters would be garbled. In your spreadsheet program, save it as “CSV UTF-8” and upload it again."));
         }
 
-        var rows = new List<SheetRow>();
-        List<string>? header = null;
         try
         {
-            using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false });
-            var number = 0;
-            while (reader.Read())
-            {
-                number++;
-                var cells = new List<string>(reader.FieldCount);
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    cells.Add(reader.GetString(i));
-                }
-
-                if (header is null)
-                {
-                    header = cells;
-                }
-                else if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
-                {
-                    rows.Add(new SheetRow(number, cells));
-                }
-
-                if (rows.Count > MaxRows)
-                {
-                    break;
-                }
-            }
+            return Collect(CsvLines(text));
         }
         catch (CsvFormatException exception)
         {
             return (null, new FileProblem("The CSV file cannot be read: {0}", exception.Message));
+        }
+    }
+
+    private static IEnumerable<(int Number, List<string> Cells)> CsvLines(string text)
+    {
+        using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false });
+        var number = 0;
+        while (reader.Read())
+        {
+            var cells = new List<string>(reader.FieldCount);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                cells.Add(reader.GetString(i));
+            }
+
+            yield return (++number, cells);
+        }
+    }
+
+    /// <summary>The first line is the header; blank lines are skipped; reading stops one row past the limit.</summary>
+    private static (Sheet?, FileProblem?) Collect(IEnumerable<(int Number, List<string> Cells)> lines)
+    {
+        List<string>? header = null;
+        var rows = new List<SheetRow>();
+        foreach (var (number, cells) in lines)
+        {
+            if (header is null)
+            {
+                header = cells;
+            }
+            else if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
+            {
+                rows.Add(new SheetRow(number, cells));
+            }
+
+            if (rows.Count > MaxRows)
+            {
+                break;
+            }
         }
 
         return header is null ? (null, new FileProblem("The file is empty.")) : (new Sheet(header, rows), null);
@@ -148,50 +161,38 @@ public static class ImportFile
             }
 
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(Text).ToList() ?? [];
-            var header = (List<string>?)null;
-            var rows = new List<SheetRow>();
-            foreach (var row in part.Worksheet.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
-            {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                    if (column > 200)
-                    {
-                        return (null, unreadable);
-                    }
-
-                    while (cells.Count < column)
-                    {
-                        cells.Add("");
-                    }
-
-                    cells.Add(Value(cell, shared));
-                }
-
-                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
-                if (header is null)
-                {
-                    header = cells;
-                }
-                else if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
-                {
-                    rows.Add(new SheetRow(number, cells));
-                }
-
-                if (rows.Count > MaxRows)
-                {
-                    break;
-                }
-            }
-
-            return header is null ? (null, new FileProblem("The file is empty.")) : (new Sheet(header, rows), null);
+            return Collect(XlsxLines(part, shared));
         }
         catch (Exception exception) when (exception is InvalidDataException or OpenXmlPackageException or IOException
                                               or System.Xml.XmlException or InvalidOperationException or ArgumentException
                                               or FormatException or KeyNotFoundException)
         {
             return (null, unreadable);
+        }
+    }
+
+    private static IEnumerable<(int Number, List<string> Cells)> XlsxLines(WorksheetPart part, List<string> shared)
+    {
+        foreach (var row in part.Worksheet.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                if (column > 200)
+                {
+                    throw new InvalidDataException("A cell lies beyond the 200th column.");
+                }
+
+                while (cells.Count < column)
+                {
+                    cells.Add("");
+                }
+
+                cells.Add(Value(cell, shared));
+            }
+
+            yield return ((int)(row.RowIndex?.Value ?? 0), cells);
         }
     }
 
