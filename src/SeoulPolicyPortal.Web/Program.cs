@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using SeoulPolicyPortal.Web;
 using SeoulPolicyPortal.Web.Areas.Admin;
+using SeoulPolicyPortal.Web.Areas.Admin.Import;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Search;
 using SeoulPolicyPortal.Web.Data.Translations;
@@ -49,6 +50,7 @@ static void AddPortalServices(IServiceCollection services, IConfiguration config
     services.AddPortalHardening(environment);
     services.AddPortalDatabase(configuration, environment);
     services.AddPortalAdmin(configuration, environment);
+    services.AddProjectImport();
     services.AddScoped<ProjectCatalogue>();
     services.AddSingleton<PublishedContentCache>();
     services.AddScoped<CityDirectory>();

@@ -31,5 +31,6 @@ public static class AdminPages
         { "/admin/drafts", Account.Editor },
         { "/admin/account/password", Account.Editor },
         { "/admin/forgot-password", Account.Anonymous },
+        { "/admin/import", Account.Editor },
     };
 }

@@ -185,6 +185,9 @@ public sealed class Revision
 
     public required string SnapshotJson { get; set; }
     public string? PreviousSnapshotJson { get; set; }
+
+    /// <summary>The spreadsheet import that created the row (Data/Imports), so the batch can be undone as a whole.</summary>
+    public int? ImportBatchId { get; set; }
 }
 
 /// <summary>Something that happened to an account: sign-ins that succeeded, failed or hit the lockout, users and roles changed.</summary>

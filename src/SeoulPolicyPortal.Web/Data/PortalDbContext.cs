@@ -45,6 +45,7 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
     public DbSet<Translation> Translations => Set<Translation>();
     public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
+    public DbSet<Imports.ImportBatch> ImportBatches => Set<Imports.ImportBatch>();
 
     // Published content moves ContentVersion through database triggers (Data/Versioning), not here, so writes that never
     // pass through this method (ExecuteUpdate, a migration, an operator's SQL) move it too.

@@ -102,7 +102,8 @@ public sealed partial class InterfaceTextTests
         [
             "/admin", "/admin/projects", $"/admin/projects/{projectId}/edit", $"/admin/projects/{projectId}/history", "/admin/projects/new",
             "/admin/cities", "/admin/cities/new", "/admin/areas", "/admin/content", "/admin/content/new", "/admin/users", "/admin/audit",
-            "/admin/requests", "/admin/throttles", "/admin/account/password", "/admin/forgot-password", "/admin/translations", "/admin/translations?kind=section&missing=true", $"/admin/translations/{culture}/project/{projectId}",
+            "/admin/requests", "/admin/throttles", "/admin/account/password", "/admin/forgot-password", "/admin/import", "/admin/translations",
+            "/admin/translations?kind=section&missing=true", $"/admin/translations/{culture}/project/{projectId}",
         ];
         foreach (var page in adminPages)
         {

@@ -13,6 +13,7 @@ internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
         builder.Property(r => r.Label).HasMaxLength(400);
         builder.HasIndex(r => new { r.EntityType, r.EntityId, r.Version });
         builder.HasIndex(r => r.ChangedAtUtc);
+        builder.HasIndex(r => r.ImportBatchId);
     }
 }
 

@@ -52,6 +52,9 @@ public sealed class Draft
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>The spreadsheet import that made this draft (an Editor's import), so the batch can be undone.</summary>
+    public int? ImportBatchId { get; set; }
 }
 
 internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
@@ -68,5 +71,6 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
 
         // The scheduled publisher's question: which approved drafts are due.
         builder.HasIndex(d => new { d.Status, d.PublishAtUtc });
+        builder.HasIndex(d => d.ImportBatchId);
     }
 }

@@ -843,6 +843,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -873,11 +876,52 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportBatchId");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("Status", "PublishAtUtc");
 
                     b.ToTable("Drafts");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Imports.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsDrafts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -1153,6 +1197,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1171,6 +1218,8 @@ namespace SeoulPolicyPortal.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChangedAtUtc");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("EntityType", "EntityId", "Version");
 

@@ -33,9 +33,10 @@ public static class RevisionActions
 public sealed class ContentEditor(PortalDbContext db)
 {
     /// <param name="expectedVersion">The version the editor's form was loaded with; null skips the check (new rows).</param>
+    /// <param name="importBatchId">The spreadsheet import this save belongs to (Areas/Admin/Import), if any.</param>
     public async Task SaveAsync(
         ContentKind kind, EditableEntity entity, string action, string? previousSnapshotJson, int? expectedVersion, string user,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? importBatchId = null)
     {
         var entry = db.Entry(entity);
         if (entry.State == EntityState.Unchanged)
@@ -66,6 +67,7 @@ public sealed class ContentEditor(PortalDbContext db)
             Label = Truncate(kind.Describe(entity), 400),
             SnapshotJson = kind.SnapshotJson(entity),
             PreviousSnapshotJson = previousSnapshotJson,
+            ImportBatchId = importBatchId,
         });
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)

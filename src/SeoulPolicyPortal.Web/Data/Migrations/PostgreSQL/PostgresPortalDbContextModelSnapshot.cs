@@ -874,6 +874,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -904,11 +907,54 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportBatchId");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("Status", "PublishAtUtc");
 
                     b.ToTable("Drafts");
+                });
+
+            modelBuilder.Entity("SeoulPolicyPortal.Web.Data.Imports.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AsDrafts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ProjectCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAtUtc");
+
+                    b.ToTable("ImportBatches");
                 });
 
             modelBuilder.Entity("SeoulPolicyPortal.Web.Data.OutboxMessage", b =>
@@ -1194,6 +1240,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1212,6 +1261,8 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.HasIndex("ChangedAtUtc");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("EntityType", "EntityId", "Version");
 
