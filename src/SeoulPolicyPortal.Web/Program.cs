@@ -98,11 +98,12 @@ static void UsePortalPipeline(WebApplication app)
 
     app.UseExceptionHandler("/error/500");
     app.UseStatusCodePagesWithReExecute("/error/{0}");
-    app.UseUnreadableFormRejection();
+    app.UseNulQueryRejection();
     app.UseHttpsOnlyAdmin(app.Environment);
     app.UseRequestLocalization();
     app.UseMiddleware<SeoulPolicyPortal.Web.Areas.Admin.Drafts.DraftPreviewMiddleware>();
     app.UseRouting();
+    app.UseUnreadableFormRejection();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseOutputCache();

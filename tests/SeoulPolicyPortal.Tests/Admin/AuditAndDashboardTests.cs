@@ -57,6 +57,36 @@ public sealed class AuditAndDashboardTests
     }
 
     [Fact]
+    public async Task AuditDetails_AreStoredAsTemplates_AndReadInTheReadersLanguage()
+    {
+        using var portal = new AdminPortalFactory();
+        var client = await portal.SignedInClientAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            var at = DateTime.UtcNow.AddMinutes(1);
+            db.AuditEvents.AddRange(
+                new AuditEvent { AtUtc = at, Kind = AuditKinds.RoleChanged, Email = "someone@example.org", Detail = AuditDetail.Of("Role {0}", "Editor") },
+                new AuditEvent { AtUtc = at, Kind = AuditKinds.ThrottleLifted, Detail = "sign-in:client:203.0.113.9" },
+                new AuditEvent { AtUtc = at, Kind = AuditKinds.RoleChanged, Detail = "{\"text\": cut at the column's length" });
+            await db.SaveChangesAsync();
+        });
+        var stored = await portal.WithDbAsync(db => db.AuditEvents.Where(e => e.Detail!.Contains("Editor")).Select(e => e.Detail).FirstAsync());
+        Assert.StartsWith("{\"text\":\"Role {0}\"", stored);
+
+        var english = (await client.GetDocumentAsync("/admin/audit")).QuerySelector(".audit-log")!.TextContent;
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var spanish = (await client.GetDocumentAsync("/admin/audit")).QuerySelector(".audit-log")!.TextContent;
+
+        Assert.Contains("Role Editor", english);
+        Assert.Contains("Rol Editor", spanish);
+        Assert.DoesNotContain("Role Editor", spanish);
+        Assert.DoesNotContain("\"values\"", english);
+        // Plain data, and a detail that is not a whole template, are shown as they are.
+        Assert.Contains("sign-in:client:203.0.113.9", spanish);
+        Assert.Contains("cut at the column", spanish);
+    }
+
+    [Fact]
     public async Task Dashboard_GroupsFindingsByCheck_WithACount_MostImportantFirst()
     {
         using var portal = new AdminPortalFactory();

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using System.Net;
+using SeoulPolicyPortal.Web.Infrastructure;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -157,6 +158,20 @@ public sealed class SubmissionTests
             Assert.Contains("was not recognised", summary.TextContent);
         }
 
+        Assert.Equal(0, await portal.WithDbAsync(db => db.ConsultationRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AFormOverTheSiteWideBodyLimit_Is413BeforeItIsRead_AndStoresNothing()
+    {
+        using var portal = new ConsultationPortal();
+        var client = portal.CreatePortalClient();
+
+        using var response = await client.AskAsync(new Dictionary<string, string> { ["Input.Message"] = new string('x', (int)Hardening.DefaultFormBodyLimit) });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("could not be read", body);
         Assert.Equal(0, await portal.WithDbAsync(db => db.ConsultationRequests.CountAsync()));
     }
 

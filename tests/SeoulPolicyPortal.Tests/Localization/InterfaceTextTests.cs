@@ -171,8 +171,8 @@ public sealed partial class InterfaceTextTests
     [GeneratedRegex(@"\b(?:T|t|localizer)\.Count\([^,]+,\s*""((?:[^""\\]|\\.)*)""\s*,\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex CountPattern();
 
-    // Messages handed to the localizer later: a status message, a form check's error, a kind's "created" message.
-    [GeneratedRegex(@"\b(?:Status\.Set\(|validation\.Error\([^,]+,\s*|\w*Message\s*=>\s*)""((?:[^""\\]|\\.)*)""")]
+    // Messages handed to the localizer later: a status message, an audit detail, a form check's error, a kind's "created" message.
+    [GeneratedRegex(@"\b(?:Status\.Set\(|AuditDetail\.Of\(|validation\.Error\([^,]+,\s*|\w*Message\s*=>\s*)""((?:[^""\\]|\\.)*)""")]
     private static partial Regex MessagePattern();
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -20,7 +20,9 @@ public sealed record DashboardViewModel(IReadOnlyList<DashboardCount> Counts, IR
 /// One line of the audit log: <see cref="Kind"/> is the stored code, an account event's or (with <see cref="Noun"/>)
 /// a content change's action; the page turns it into a sentence (Audit/AuditSentences).
 /// </summary>
-public sealed record AuditEntry(DateTime AtUtc, string Kind, string? Noun, string Who, string What, string? Link, string? IpAddress);
+/// <param name="What">A change's row label, or an event's stored detail (<see cref="AuditDetail"/>).</param>
+/// <param name="Version">The version a change made.</param>
+public sealed record AuditEntry(DateTime AtUtc, string Kind, string? Noun, string Who, string? Email, string? What, int? Version, string? Link, string? IpAddress);
 
 public sealed record AuditViewModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
 
@@ -116,10 +118,10 @@ public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
         var revisions = await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
         var events = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
         var entries = revisions.Select(r => ToRecent(r) is { } c
-                ? new AuditEntry(r.ChangedAtUtc, c.Action, c.Noun, c.ChangedBy, $"{c.Label} (version {c.Version})", Link("Revisions", "History", new { segment = c.Segment, id = c.EntityId }), null)
+                ? new AuditEntry(r.ChangedAtUtc, c.Action, c.Noun, c.ChangedBy, null, c.Label, c.Version, Link("Revisions", "History", new { segment = c.Segment, id = c.EntityId }), null)
                 : null)
             .OfType<AuditEntry>()
-            .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, null, e.ActedBy ?? e.Email ?? "", $"{e.Email} {e.Detail}".Trim(), null, e.IpAddress)))
+            .Concat(events.Select(e => new AuditEntry(e.AtUtc, e.Kind, null, e.ActedBy ?? e.Email ?? "", e.Email, e.Detail, null, null, e.IpAddress)))
             .OrderByDescending(e => e.AtUtc)
             .ToList();
         return new AuditViewModel(entries.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, entries.Count > page * pageSize);

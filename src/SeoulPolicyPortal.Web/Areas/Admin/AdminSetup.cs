@@ -178,7 +178,7 @@ public static class AdminSetup
             Kind = created ? AuditKinds.UserCreated : AuditKinds.UserReset,
             Email = email,
             ActedBy = actedBy,
-            Detail = $"Role {role}",
+            Detail = AuditDetail.Of("Role {0}", role),
         });
         await db.SaveChangesAsync();
         return (created, []);

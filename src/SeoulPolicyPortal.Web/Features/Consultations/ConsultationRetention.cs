@@ -18,7 +18,8 @@ public sealed class ConsultationEraser(PortalDbContext db, TimeProvider time, IO
 {
     public const string Erased = "(erased)";
 
-    public async Task<bool> EraseAsync(int requestId, string by, string reason, CancellationToken cancellationToken)
+    /// <param name="retentionMonths">Set when the retention period ended; null when the requester asked for the erasure.</param>
+    public async Task<bool> EraseAsync(int requestId, string by, int? retentionMonths, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -33,8 +34,14 @@ public sealed class ConsultationEraser(PortalDbContext db, TimeProvider time, IO
         request.ErasedAtUtc = now;
         request.UpdatedAtUtc = now;
         request.Version++;
+        var reason = retentionMonths is { } months
+            ? AuditDetail.Of("retention period of {0} months ended", months)
+            : AuditDetail.Of("erased on the requester’s demand");
+        var detail = retentionMonths is { } m
+            ? AuditDetail.Of("{0}: retention period of {1} months ended", request.Reference, m)
+            : AuditDetail.Of("{0}: erased on the requester’s demand", request.Reference);
         db.ConsultationActivities.Add(new ConsultationActivity { RequestId = requestId, AtUtc = now, By = by, Kind = ConsultationActivityKinds.Erased, ToValue = reason });
-        db.AuditEvents.Add(new AuditEvent { AtUtc = now, Kind = ConsultationAuditKinds.Erased, ActedBy = by, Detail = $"{request.Reference}: {reason}" });
+        db.AuditEvents.Add(new AuditEvent { AtUtc = now, Kind = ConsultationAuditKinds.Erased, ActedBy = by, Detail = detail });
         await db.SaveChangesAsync(cancellationToken);
 
         await db.ConsultationActivities.Where(a => a.RequestId == requestId && a.Text != null)
@@ -65,7 +72,7 @@ public sealed class ConsultationEraser(PortalDbContext db, TimeProvider time, IO
         var erased = 0;
         foreach (var id in expired)
         {
-            erased += await EraseAsync(id, "retention", $"retention period of {options.Value.RetentionMonths} months ended", cancellationToken) ? 1 : 0;
+            erased += await EraseAsync(id, "retention", options.Value.RetentionMonths, cancellationToken) ? 1 : 0;
             db.ChangeTracker.Clear();
         }
         return erased;

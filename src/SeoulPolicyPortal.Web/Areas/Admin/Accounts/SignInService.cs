@@ -90,7 +90,7 @@ public sealed class SignInService(
             }
 
             await AuditAsync(passwordIsRight ? AuditKinds.LockedOut : AuditKinds.SignInFailed, email, address,
-                blocked > TimeSpan.Zero ? $"Further attempts wait {Math.Ceiling(blocked.TotalSeconds)} s" : null, cancellationToken);
+                blocked > TimeSpan.Zero ? AuditDetail.Of("Further attempts wait {0} s", Math.Ceiling(blocked.TotalSeconds)) : null, cancellationToken);
             return new SignInResult(SignInOutcome.Failed);
         }
 

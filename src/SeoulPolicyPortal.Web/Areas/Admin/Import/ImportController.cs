@@ -22,6 +22,7 @@ public sealed record ImportReportViewModel(string FileName, string Content, Impo
 /// the current check would refuse.
 /// </summary>
 [Route("admin/import")]
+[RequestSizeLimit(ImportFile.MaxRequestBytes)]
 public sealed class ImportController(PortalDbContext db, ProjectImport import) : AdminController
 {
     private bool Publishes => User.IsInRole(AdminRoles.Publisher) || User.IsInRole(AdminRoles.Admin);
@@ -39,8 +40,8 @@ public sealed class ImportController(PortalDbContext db, ProjectImport import) :
             : File(XlsxExport.Write(table, T["About"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "projects-template.xlsx");
     }
 
-    // No [RequestSizeLimit] here: every form is read before routing (Hardening.UseUnreadableFormRejection), under the
-    // server's limit of 30 MB, so an action's own limit can no longer apply. The size check below is the file limit.
+    // The request limit (ImportFile.MaxRequestBytes, applied by Hardening before the form is read) leaves room for the
+    // multipart envelope; the file's own limit is checked here, so a file just over it gets a message, not a 413.
     [HttpPost("check")]
     public async Task<IActionResult> Check(IFormFile? file, CancellationToken cancellationToken)
     {

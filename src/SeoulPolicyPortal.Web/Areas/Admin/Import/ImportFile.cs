@@ -23,6 +23,9 @@ public static class ImportFile
     public const int MaxBytes = 2 * 1024 * 1024;
     public const int MaxRows = 1000;
 
+    /// <summary>What an import request may carry: the file, or on apply the checked file base64- and form-encoded (2 MB become about 2.9 MB).</summary>
+    public const long MaxRequestBytes = 4 * 1024 * 1024;
+
     // A workbook is a zip: its parts' declared sizes are checked before anything is inflated, and the Open XML SDK stops
     // reading a part after MaxCharactersInPart, so a part that lies about its size is cut off too.
     private const long MaxUnzippedBytes = 20 * 1024 * 1024;

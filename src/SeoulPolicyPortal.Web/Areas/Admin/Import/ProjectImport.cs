@@ -168,7 +168,9 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
             AtUtc = batch.ImportedAtUtc,
             Kind = AuditApplied,
             ActedBy = user,
-            Detail = Truncate($"Imported {projects.Count} projects from {batch.FileName}{(asDrafts ? " as drafts" : "")} (batch {batch.Id})", 1000),
+            Detail = asDrafts
+                ? AuditDetail.Of("Imported {0} projects from {1} as drafts (batch {2})", projects.Count, batch.FileName, batch.Id)
+                : AuditDetail.Of("Imported {0} projects from {1} (batch {2})", projects.Count, batch.FileName, batch.Id),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -208,7 +210,7 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
             AtUtc = batch.UndoneAtUtc.Value,
             Kind = AuditUndone,
             ActedBy = user,
-            Detail = Truncate($"Undid the import of {batch.ProjectCount} projects from {batch.FileName} by {batch.ImportedBy} (batch {batch.Id})", 1000),
+            Detail = AuditDetail.Of("Undid the import of {0} projects from {1} by {2} (batch {3})", batch.ProjectCount, batch.FileName, batch.ImportedBy, batch.Id),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -507,7 +509,6 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
     private static string Unescape(string cell) =>
         cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [GeneratedRegex(@"^(?<name>.*?)\s*\((?<country>[^()]+)\)$")]
     private static partial Regex PartnerWithCountry();

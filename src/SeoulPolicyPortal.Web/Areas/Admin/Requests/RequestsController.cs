@@ -256,7 +256,7 @@ public sealed class RequestsController(
             return RedirectToAction(nameof(Show), new { id });
         }
 
-        var erased = await eraser.EraseAsync(id, CurrentUser, "erased on the requester’s demand", cancellationToken);
+        var erased = await eraser.EraseAsync(id, CurrentUser, retentionMonths: null, cancellationToken);
         Status.Set(erased ? "The personal data of this request was erased." : "This request was already erased.");
         return RedirectToAction(nameof(Show), new { id });
     }

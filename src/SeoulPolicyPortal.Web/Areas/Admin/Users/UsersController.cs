@@ -95,7 +95,7 @@ public sealed class UsersController(AdminQueries queries, UserManager<IdentityUs
             Kind = AuditKinds.RoleChanged,
             Email = user.Email,
             ActedBy = CurrentUser,
-            Detail = role is null ? "No role (access removed)" : $"Role {role}",
+            Detail = role is null ? AuditDetail.Of("No role (access removed)") : AuditDetail.Of("Role {0}", role),
         });
         await db.SaveChangesAsync(cancellationToken);
         Status.Set("The role was changed.");
