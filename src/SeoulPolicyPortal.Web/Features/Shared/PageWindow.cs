@@ -32,3 +32,8 @@ public static class PageWindow
         return pages;
     }
 }
+
+/// <summary>What the shared pager (Features/Shared/_Pager.cshtml) needs: where we are, and the address of any page.</summary>
+/// <param name="Label">The navigation's accessible name ("Pages of results").</param>
+/// <param name="Previous">The text of the link one page back ("Previous", or "Newer" in a list that is newest first).</param>
+public sealed record PagerModel(int Page, int PageCount, Func<int, string> Link, string Label, string Previous, string Next);
