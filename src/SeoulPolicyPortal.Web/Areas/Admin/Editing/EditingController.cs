@@ -24,12 +24,18 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     private ContentEditor Editor => HttpContext.RequestServices.GetRequiredService<ContentEditor>();
 
     [HttpGet("new")]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) => Kind.IsFixedSet
+        ? NotFound()
+        : View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
+        if (Kind.IsFixedSet)
+        {
+            return NotFound();
+        }
+
         var state = new EditorState(Kind, null, form.Label(input), false);
         if (command == EditCommands.Draft || (Kind.NewStartsAsDraft && IsSave(command)))
         {
