@@ -49,7 +49,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         if (!await ValidateAsync(input, null, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var entity = (TEntity)Kind.New();
@@ -87,7 +87,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         if (!await ValidateAsync(input, id, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var before = Kind.SnapshotJson(entity);
@@ -111,7 +111,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     {
         if (!await ValidateAsync(input, entity?.Id, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var payload = JsonSerializer.Serialize(form.ToSnapshot(input, entity?.IsArchived ?? false), ContentKind.Json);
@@ -156,6 +156,13 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     {
         await form.ValidateAsync(Validation, input, id, cancellationToken);
         return ModelState.IsValid;
+    }
+
+    // The form again with its messages and the editor's input, answered 422 as every refused input in the admin area is.
+    private async Task<IActionResult> InvalidAsync(EditorState state, TInput input, CancellationToken cancellationToken)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(form.View, await PageAsync(state, input, cancellationToken));
     }
 
     private EditValidation Validation => new(Db, ModelState, T, InputPrefix);
