@@ -150,13 +150,34 @@ public sealed class ContentSection : EditableEntity
     public int Position { get; set; }
 }
 
-/// <summary>A figure as the source document states it, shown beside the figure computed from the database.</summary>
-public sealed class StatedFigure
+/// <summary>
+/// A figure as the source document states it, shown beside the figure computed from the database. <see cref="Key"/> is
+/// how code finds it (unique, never changes); the int id is what the editing pipeline and its revisions address.
+/// </summary>
+public sealed class StatedFigure : EditableEntity
 {
     public required string Key { get; set; }
     public int Value { get; set; }
+
+    /// <summary>What the overview's "At a glance" calls the figure (translated through Translations, kind "figure").</summary>
     public required string Label { get; set; }
+
     public string? AsOf { get; set; }
+}
+
+/// <summary>
+/// A short text of the site that editors own (the overview's heading and opening sentence), found by its
+/// <see cref="Key"/>; other languages are Translations rows of kind "site-text", keyed by <see cref="Key"/>.
+/// </summary>
+public sealed class SiteText : EditableEntity
+{
+    public const int MaxLength = 400;
+
+    public const string OverviewHeading = "overview-heading";
+    public const string OverviewLead = "overview-lead";
+
+    public required string Key { get; set; }
+    public required string Text { get; set; }
 }
 
 /// <summary>Ledger of seed records already inserted: a record is inserted once, ever, so editors' changes stand.</summary>

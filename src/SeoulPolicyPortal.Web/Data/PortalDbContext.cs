@@ -33,6 +33,7 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
     public DbSet<ContentSection> ContentSections => Set<ContentSection>();
     public DbSet<StatedFigure> StatedFigures => Set<StatedFigure>();
+    public DbSet<SiteText> SiteTexts => Set<SiteText>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

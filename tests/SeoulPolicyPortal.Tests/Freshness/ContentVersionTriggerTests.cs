@@ -79,7 +79,10 @@ public sealed class ContentVersionTriggerTests
             async Task<long> Version() => await db.ContentVersions.AsNoTracking().Select(v => v.Value).SingleAsync();
             var start = await Version();
             await db.Database.ExecuteSqlRawAsync(
-                """INSERT INTO "StatedFigures" ("Key", "Label", "Value", "AsOf") VALUES ('test-figure', 'A test figure', 1, '2026')""");
+                """
+                INSERT INTO "StatedFigures" ("Key", "Label", "Value", "AsOf", "IsArchived", "Version", "UpdatedAtUtc")
+                VALUES ('test-figure', 'A test figure', 1, '2026', FALSE, 1, '2026-01-01 00:00:00')
+                """);
             var afterInsert = await Version();
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "StatedFigures" WHERE "Key" = 'test-figure'""");
             return (start, afterInsert, await Version());
@@ -95,6 +98,7 @@ public sealed class ContentVersionTriggerTests
         ["ContentSections"] = "Title",
         ["StatedFigures"] = "Label",
         ["Translations"] = "Text",
+        ["SiteTexts"] = "Text",
     };
 
     private static async Task<(string H1, string Html)> ProjectPageAsync(HttpClient client, int id)

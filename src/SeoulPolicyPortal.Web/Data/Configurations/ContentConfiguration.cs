@@ -19,10 +19,22 @@ internal sealed class StatedFigureConfiguration : IEntityTypeConfiguration<State
 {
     public void Configure(EntityTypeBuilder<StatedFigure> builder)
     {
-        builder.HasKey(f => f.Key);
+        builder.ConfigureEditable();
         builder.Property(f => f.Key).HasMaxLength(60);
+        builder.HasIndex(f => f.Key).IsUnique();
         builder.Property(f => f.Label).HasMaxLength(200);
         builder.Property(f => f.AsOf).HasMaxLength(60);
+    }
+}
+
+internal sealed class SiteTextConfiguration : IEntityTypeConfiguration<SiteText>
+{
+    public void Configure(EntityTypeBuilder<SiteText> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Property(t => t.Key).HasMaxLength(60);
+        builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property(t => t.Text).HasMaxLength(SiteText.MaxLength);
     }
 }
 

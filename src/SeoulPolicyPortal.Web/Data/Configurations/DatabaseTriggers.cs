@@ -16,7 +16,7 @@ internal sealed class DatabaseTriggers :
     IEntityTypeConfiguration<Country>, IEntityTypeConfiguration<Region>, IEntityTypeConfiguration<City>,
     IEntityTypeConfiguration<Area>, IEntityTypeConfiguration<Concentration>, IEntityTypeConfiguration<Project>,
     IEntityTypeConfiguration<ProjectPartner>, IEntityTypeConfiguration<ContentSection>, IEntityTypeConfiguration<StatedFigure>,
-    IEntityTypeConfiguration<Translation>
+    IEntityTypeConfiguration<Translation>, IEntityTypeConfiguration<SiteText>
 {
     public void Configure(EntityTypeBuilder<Country> builder) => Declare(builder, "Countries");
 
@@ -37,6 +37,8 @@ internal sealed class DatabaseTriggers :
     public void Configure(EntityTypeBuilder<StatedFigure> builder) => Declare(builder, "StatedFigures");
 
     public void Configure(EntityTypeBuilder<Translation> builder) => Declare(builder, "Translations");
+
+    public void Configure(EntityTypeBuilder<SiteText> builder) => Declare(builder, "SiteTexts");
 
     private static void Declare<T>(EntityTypeBuilder<T> builder, string table)
         where T : class => builder.ToTable(table, t =>

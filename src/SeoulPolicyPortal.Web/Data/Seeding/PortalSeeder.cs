@@ -184,7 +184,12 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
 
         foreach (var f in Read<List<FigureSeed>>(seedDirectory, "stated-figures.json").Where(f => IsNew($"figure:{f.Key}")))
         {
-            db.StatedFigures.Add(new StatedFigure { Key = f.Key, Value = f.Value, Label = f.Label, AsOf = f.AsOf });
+            db.StatedFigures.Add(new StatedFigure { SeedKey = f.Key, Key = f.Key, Value = f.Value, Label = f.Label, AsOf = f.AsOf });
+        }
+
+        foreach (var t in Read<List<SiteTextSeed>>(seedDirectory, "site-texts.json").Where(t => IsNew($"site-text:{t.Key}")))
+        {
+            db.SiteTexts.Add(new SiteText { SeedKey = t.Key, Key = t.Key, Text = t.Text });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -340,4 +345,6 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
     private sealed record AliasFileSeed(Dictionary<string, List<string>> City);
 
     private sealed record FigureSeed(string Key, int Value, string Label, string? AsOf);
+
+    private sealed record SiteTextSeed(string Key, string Text);
 }

@@ -14,7 +14,7 @@ public sealed class Translation
     /// <summary>The row's key: the country's code, the region's slug, otherwise the row's id.</summary>
     public required string EntityKey { get; set; }
 
-    /// <summary>"name", "title", "description" or "body".</summary>
+    /// <summary>"name", "title", "description", "body", "text" (a site text) or "label" (a figure's).</summary>
     public required string Field { get; set; }
 
     public required string Culture { get; set; }
@@ -40,10 +40,18 @@ public static class TranslatedKinds
     public const string Project = "project";
     public const string Section = "section";
 
+    /// <summary>A site text (the overview's heading, its opening sentence), keyed by its key.</summary>
+    public const string SiteText = "site-text";
+
+    /// <summary>A stated figure's label, keyed by the figure's key.</summary>
+    public const string Figure = "figure";
+
     public const string Name = "name";
     public const string Title = "title";
     public const string Description = "description";
     public const string Body = "body";
+    public const string Text = "text";
+    public const string Label = "label";
 
     /// <summary>Fields written in Markdown, whose HTML is stored beside the text.</summary>
     public static bool IsMarkdown(string field) => field is Description or Body;

@@ -17,7 +17,7 @@ public sealed class OverviewController(
     {
         var overview = await cache.GetOrLoadAsync(db, "overview", ct => OverviewQuery.LoadAsync(db, ct), cancellationToken);
         var names = await translations.CurrentAsync(cancellationToken);
-        overview = overview with { Sections = overview.Sections.Select(s => s.Translate(names)).ToList() };
+        overview = overview.Translate(names);
         // The map and charts ask the catalogue and the directory themselves, so they show what those pages show.
         var projects = await catalogue.QueryAsync(new ProjectFilter(PageSize: 1), withFacets: true, cancellationToken);
         var cities = await directory.QueryAsync(new CityFilter(), cancellationToken);

@@ -33,9 +33,39 @@ public sealed record OverviewSection(string Slug, string Title, string Html)
 /// A headline number as counted in the portal's database, beside the figure the source document states. Where the two
 /// count different things, <see cref="StatedNote"/> says so instead of setting them side by side.
 /// </summary>
-public sealed record HeadlineFigure(string Key, string Label, int Counted, int? Stated, string? StatedAsOf, string Link, string? StatedNote = null);
+public sealed record HeadlineFigure(string Key, string Label, int Counted, int? Stated, string? StatedAsOf, string Link, string? StatedNote = null)
+{
+    public bool LabelUntranslated { get; init; }
+}
 
-public sealed record OverviewViewModel(IReadOnlyList<OverviewSection> Sections, IReadOnlyList<HeadlineFigure> Figures);
+/// <summary>
+/// The overview's heading and opening sentence are editors' <see cref="SiteText"/> rows; null where the row is missing
+/// (the view then falls back to the interface text they were seeded from).
+/// </summary>
+public sealed record OverviewViewModel(
+    IReadOnlyList<OverviewSection> Sections, IReadOnlyList<HeadlineFigure> Figures, Localized? Heading = null, Localized? Lead = null)
+{
+    /// <summary>The overview in the reader's language: sections, heading, opening sentence and figure labels.</summary>
+    public OverviewViewModel Translate(TranslationSet names)
+    {
+        if (names.IsDefault)
+        {
+            return this;
+        }
+
+        Localized? Text(string key, Localized? english) =>
+            english is { } e ? names.Get(TranslatedKinds.SiteText, key, TranslatedKinds.Text, e.Text) : null;
+
+        return this with
+        {
+            Sections = Sections.Select(s => s.Translate(names)).ToList(),
+            Heading = Text(SiteText.OverviewHeading, Heading),
+            Lead = Text(SiteText.OverviewLead, Lead),
+            Figures = Figures.Select(f => names.Get(TranslatedKinds.Figure, f.Key, TranslatedKinds.Label, f.Label) is var label
+                ? f with { Label = label.Text, LabelUntranslated = label.IsFallback } : f).ToList(),
+        };
+    }
+}
 
 /// <summary>The overview page: its text and figures, and the map and charts of every project and partner city.</summary>
 public sealed record OverviewPage(OverviewViewModel Overview, CatalogueSummary Projects, CityDirectoryPage Cities);
@@ -49,6 +79,7 @@ public static class OverviewQuery
             .Select(s => new OverviewSection(s.Slug, s.Title, s.BodyHtml ?? "") { Id = s.Id })
             .ToListAsync(cancellationToken);
         var stated = await db.StatedFigures.AsNoTracking().ToDictionaryAsync(f => f.Key, cancellationToken);
+        var texts = await db.SiteTexts.AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Text, cancellationToken);
 
         var cities = db.Cities.Where(c => !c.IsArchived);
         var projects = db.Projects.Where(p => !p.IsArchived);
@@ -65,8 +96,11 @@ public static class OverviewQuery
                 .Select(pp => new { pp.CountryCode, pp.Name }).Distinct().CountAsync(cancellationToken),
         };
 
+        // The label is the editors' (StatedFigure.Label); the one given here is for a figure whose row is missing.
         HeadlineFigure Figure(string key, string label, string link, string? statedNote = null) =>
-            new(key, label, counts[key], stated.GetValueOrDefault(key)?.Value, stated.GetValueOrDefault(key)?.AsOf, link, statedNote);
+            stated.GetValueOrDefault(key) is { } row
+                ? new(key, row.Label, counts[key], row.Value, row.AsOf, link, statedNote)
+                : new(key, label, counts[key], null, null, link, statedNote);
 
         var figures = new List<HeadlineFigure>
         {
@@ -80,8 +114,8 @@ public static class OverviewQuery
                 "The source states {0} cities where projects were carried out; the list names cities, provinces and organisations alike, so the two are not the same count."),
         };
 
-        return new OverviewViewModel(
-            sections,
-            figures);
+        Localized? Text(string key) => texts.GetValueOrDefault(key) is { } text ? new Localized(text, false) : null;
+
+        return new OverviewViewModel(sections, figures, Text(SiteText.OverviewHeading), Text(SiteText.OverviewLead));
     }
 }

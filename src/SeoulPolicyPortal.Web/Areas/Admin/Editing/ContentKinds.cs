@@ -21,6 +21,10 @@ public sealed record ConcentrationSnapshot(int AreaId, string Slug, string Name,
 
 public sealed record ContentSnapshot(string Slug, string Title, string BodyMarkdown, int Position, bool IsArchived);
 
+public sealed record SiteTextSnapshot(string Text, bool IsArchived);
+
+public sealed record FigureSnapshot(int Value, string Label, string? AsOf, bool IsArchived);
+
 /// <summary>
 /// What the revision history needs to know about one kind of editable row: how to load it, how to take a snapshot
 /// of its editable state, and how to put an old snapshot back.
@@ -34,8 +38,10 @@ public abstract class ContentKind
     public static readonly AreaKind Area = new();
     public static readonly ConcentrationKind Concentration = new();
     public static readonly ContentSectionKind Content = new();
+    public static readonly SiteTextKind SiteText = new();
+    public static readonly FigureKind Figure = new();
 
-    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content];
+    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content, SiteText, Figure];
 
     /// <summary>Stored in Revision.EntityType.</summary>
     public abstract string Type { get; }
@@ -53,6 +59,12 @@ public abstract class ContentKind
 
     /// <summary>A new row of this kind is kept as a draft until a reviewer publishes it (issue 13: projects and cities).</summary>
     public virtual bool NewStartsAsDraft => false;
+
+    /// <summary>
+    /// The rows are a fixed set the public pages find by key (the overview's heading, its figures): editors change them,
+    /// but neither create nor archive them.
+    /// </summary>
+    public virtual bool IsFixedSet => false;
 
     public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
 
@@ -272,4 +284,65 @@ public sealed class ContentSectionKind : ContentKind<ContentSection, ContentSnap
     public override string Describe(ContentSection entity) => entity.Title;
 
     public override string? Markdown(EditableEntity entity) => ((ContentSection)entity).BodyMarkdown;
+}
+
+public sealed class SiteTextKind : ContentKind<SiteText, SiteTextSnapshot>
+{
+    public override string Type => "site-text";
+
+    public override EditableEntity New() => new SiteText { Key = "", Text = "" };
+
+    public override string Controller => "SiteTexts";
+    public override string Segment => "site-texts";
+    public override string Noun => "Overview heading text";
+    public override bool IsFixedSet => true;
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.SiteTexts.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    public override SiteTextSnapshot Snapshot(SiteText t) => new(t.Text, t.IsArchived);
+
+    public override void Apply(SiteText t, SiteTextSnapshot s)
+    {
+        t.Text = s.Text;
+        t.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(SiteText entity) => Name(entity.Key);
+
+    /// <summary>What editors call a site text; the English text is a key of SharedResource.</summary>
+    public static string Name(string key) => key switch
+    {
+        Data.SiteText.OverviewHeading => "Overview heading",
+        Data.SiteText.OverviewLead => "Overview opening sentence",
+        _ => key,
+    };
+}
+
+public sealed class FigureKind : ContentKind<StatedFigure, FigureSnapshot>
+{
+    public override string Type => "figure";
+
+    public override EditableEntity New() => new StatedFigure { Key = "", Label = "" };
+
+    public override string Controller => "Figures";
+    public override string Segment => "figures";
+    public override string Noun => "Headline figure";
+    public override string ListController => "SiteTexts";
+    public override bool IsFixedSet => true;
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.StatedFigures.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    public override FigureSnapshot Snapshot(StatedFigure f) => new(f.Value, f.Label, f.AsOf, f.IsArchived);
+
+    public override void Apply(StatedFigure f, FigureSnapshot s)
+    {
+        f.Value = s.Value;
+        f.Label = s.Label;
+        f.AsOf = s.AsOf;
+        f.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(StatedFigure entity) => entity.Label;
 }

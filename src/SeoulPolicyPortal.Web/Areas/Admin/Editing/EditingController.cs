@@ -24,12 +24,18 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     private ContentEditor Editor => HttpContext.RequestServices.GetRequiredService<ContentEditor>();
 
     [HttpGet("new")]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) => Kind.IsFixedSet
+        ? NotFound()
+        : View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
+        if (Kind.IsFixedSet)
+        {
+            return NotFound();
+        }
+
         var state = new EditorState(Kind, null, form.Label(input), false);
         if (command == EditCommands.Draft || (Kind.NewStartsAsDraft && IsSave(command)))
         {
@@ -43,7 +49,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         if (!await ValidateAsync(input, null, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var entity = (TEntity)Kind.New();
@@ -81,7 +87,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         if (!await ValidateAsync(input, id, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var before = Kind.SnapshotJson(entity);
@@ -105,7 +111,7 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     {
         if (!await ValidateAsync(input, entity?.Id, cancellationToken))
         {
-            return View(form.View, await PageAsync(state, input, cancellationToken));
+            return await InvalidAsync(state, input, cancellationToken);
         }
 
         var payload = JsonSerializer.Serialize(form.ToSnapshot(input, entity?.IsArchived ?? false), ContentKind.Json);
@@ -150,6 +156,13 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     {
         await form.ValidateAsync(Validation, input, id, cancellationToken);
         return ModelState.IsValid;
+    }
+
+    // The form again with its messages and the editor's input, answered 422 as every refused input in the admin area is.
+    private async Task<IActionResult> InvalidAsync(EditorState state, TInput input, CancellationToken cancellationToken)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(form.View, await PageAsync(state, input, cancellationToken));
     }
 
     private EditValidation Validation => new(Db, ModelState, T, InputPrefix);

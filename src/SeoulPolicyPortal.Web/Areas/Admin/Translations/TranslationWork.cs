@@ -31,7 +31,7 @@ public sealed class TranslationWork(PortalDbContext db)
     [
         (TranslatedKinds.Project, "Projects"), (TranslatedKinds.Section, "Overview sections"), (TranslatedKinds.Area, "Areas"),
         (TranslatedKinds.Concentration, "Sub-areas"), (TranslatedKinds.City, "Partner cities"), (TranslatedKinds.Country, "Countries"),
-        (TranslatedKinds.Region, "Regions"),
+        (TranslatedKinds.Region, "Regions"), (TranslatedKinds.SiteText, "Overview heading"), (TranslatedKinds.Figure, "Headline figures"),
     ];
 
     public static IEnumerable<string> Cultures => PortalCultures.Names.Skip(1);
@@ -108,6 +108,21 @@ public sealed class TranslationWork(PortalDbContext db)
         {
             items.AddRange((await db.Regions.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
                 .Select(r => Named(TranslatedKinds.Region, r.Slug, r.Name)));
+        }
+
+        // The overview's heading texts and figure labels are keyed by their own keys, as countries and regions are.
+        if (Wants(TranslatedKinds.SiteText))
+        {
+            items.AddRange((await db.SiteTexts.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Key, t.Text }).ToListAsync(cancellationToken))
+                .Select(t => new TranslatableItem(TranslatedKinds.SiteText, t.Key, t.Text,
+                    [Field(TranslatedKinds.SiteText, t.Key, TranslatedKinds.Text, t.Text, SiteText.MaxLength)])));
+        }
+
+        if (Wants(TranslatedKinds.Figure))
+        {
+            items.AddRange((await db.StatedFigures.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.Key, f.Label }).ToListAsync(cancellationToken))
+                .Select(f => new TranslatableItem(TranslatedKinds.Figure, f.Key, f.Label,
+                    [Field(TranslatedKinds.Figure, f.Key, TranslatedKinds.Label, f.Label, 200)])));
         }
 
         return items;
