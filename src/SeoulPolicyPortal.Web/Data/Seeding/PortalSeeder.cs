@@ -45,6 +45,15 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             db.Countries.Add(new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, Aliases = string.Join('|', c.Aliases ?? []) });
         }
 
+        // Every other country of ISO 3166, so that an editor can enter a city or project where the source has none. The
+        // source's 65 keep the names it and seed-data/NOTES.md gave them.
+        var seeded = countries.Select(c => c.Code.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in Read<List<IsoCountrySeed>>(seedDirectory, "iso-countries.json")
+                     .Where(c => !seeded.Contains(c.Code) && IsNew($"iso-country:{c.Code}")))
+        {
+            db.Countries.Add(new Country { Code = c.Code, Name = c.En });
+        }
+
         var citySeed = Read<CityFileSeed>(seedDirectory, "cities.json");
         for (var i = 0; i < citySeed.Regions.Count; i++)
         {
@@ -313,6 +322,8 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
     private static partial Regex ContentFileName();
 
     private sealed record CountrySeed(string Code, string Name, List<string>? Aliases, string? Region);
+
+    private sealed record IsoCountrySeed(string Code, string En, string Ko, string Es);
 
     private sealed record RegionSeed(string Slug, string Name, int? DeclaredTotal);
 
