@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Features.Consultations;
 
@@ -54,8 +55,7 @@ public sealed partial class ConsultationsController(
         if (!throttled.Allowed)
         {
             ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            Response.SetTooManyRequests(throttled.RetryAfter);
             return View(await FormAsync(input, about, (int)Math.Ceiling(throttled.RetryAfter.TotalMinutes), cancellationToken));
         }
 

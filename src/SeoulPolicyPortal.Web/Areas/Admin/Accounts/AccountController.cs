@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 
@@ -47,9 +47,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signInManager,
 
         if (result.Outcome == SignInOutcome.Throttled)
         {
-            var seconds = (int)Math.Ceiling(result.RetryAfter.TotalSeconds);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var seconds = Response.SetTooManyRequests(result.RetryAfter);
             ModelState.AddModelError("", seconds <= 90
                 ? T["Too many failed attempts to sign in. Wait {0} seconds, then try again.", seconds]
                 : T["Too many failed attempts to sign in. Wait {0} minutes, then try again.", (seconds + 59) / 60]);

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Throttling;
+using SeoulPolicyPortal.Web.Infrastructure;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 
@@ -139,8 +139,7 @@ public sealed class PasswordController(
         if (wait > TimeSpan.Zero)
         {
             var minutes = (int)Math.Ceiling(wait.TotalMinutes);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            Response.SetTooManyRequests(wait);
             ModelState.AddModelError("", T["Too many reset requests. Wait {0} minutes, then try again.", minutes]);
             return View(ForgotModel(input, sent: false));
         }
@@ -202,9 +201,7 @@ public sealed class PasswordController(
 
     private ViewResult Throttled(TimeSpan wait, ChangePasswordInput input)
     {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = Response.SetTooManyRequests(wait);
         ModelState.AddModelError("", seconds <= 90
             ? T["Too many wrong passwords. Wait {0} seconds, then try again.", seconds]
             : T["Too many wrong passwords. Wait {0} minutes, then try again.", (seconds + 59) / 60]);

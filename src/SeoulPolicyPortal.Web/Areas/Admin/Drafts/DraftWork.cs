@@ -54,7 +54,6 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             UpdatedAtUtc = now,
         };
         db.Drafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
         Record(DraftEvents.Saved, draft, author, null);
         await db.SaveChangesAsync(cancellationToken);
         return draft;

@@ -9,7 +9,11 @@ using SeoulPolicyPortal.Web.Data.Drafts;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Drafts;
 
-public sealed record DraftItem(int Id, string Noun, string Label, string Author, DraftStatus Status, DateTime? PublishAtUtc, DateTime UpdatedAtUtc);
+public sealed record DraftItem(int Id, string Noun, string Label, string Author, DraftStatus Status, DateTime? PublishAtUtc, DateTime UpdatedAtUtc)
+{
+    public static DraftItem From(Draft draft) => new(draft.Id, ContentKind.FromType(draft.EntityType)?.Noun ?? draft.EntityType, draft.Label,
+        draft.Author, draft.Status, draft.PublishAtUtc, draft.UpdatedAtUtc);
+}
 
 public sealed record DraftPage(
     Draft Draft, ContentKind Kind, IReadOnlyList<FieldChange> Changes, bool CanPublish, string? CannotPublishReason, string TimeZoneName);
@@ -22,8 +26,7 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var rows = await db.Drafts.AsNoTracking().OrderBy(d => d.Status).ThenByDescending(d => d.UpdatedAtUtc).ToListAsync(cancellationToken);
-        return View(rows.Select(d => new DraftItem(d.Id, ContentKind.FromType(d.EntityType)?.Noun ?? d.EntityType, d.Label, d.Author, d.Status,
-            d.PublishAtUtc, d.UpdatedAtUtc)).ToList());
+        return View(rows.Select(DraftItem.From).ToList());
     }
 
     [HttpGet("{id:int}")]

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Drafts;
 
@@ -22,10 +21,7 @@ public sealed class DraftsSummaryViewComponent(PortalDbContext db) : ViewCompone
             .ToListAsync(cancellationToken);
         var scheduled = await db.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.Scheduled).OrderBy(d => d.PublishAtUtc).Take(Shown)
             .ToListAsync(cancellationToken);
-        return View(new DraftsSummary(Count(DraftStatus.Draft), awaiting.Select(Item).ToList(), Count(DraftStatus.Submitted),
-            scheduled.Select(Item).ToList(), Count(DraftStatus.Scheduled)));
+        return View(new DraftsSummary(Count(DraftStatus.Draft), awaiting.Select(DraftItem.From).ToList(), Count(DraftStatus.Submitted),
+            scheduled.Select(DraftItem.From).ToList(), Count(DraftStatus.Scheduled)));
     }
-
-    private static DraftItem Item(Draft d) =>
-        new(d.Id, ContentKind.FromType(d.EntityType)?.Noun ?? d.EntityType, d.Label, d.Author, d.Status, d.PublishAtUtc, d.UpdatedAtUtc);
 }

@@ -165,8 +165,11 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
             .Select(e => new DraftActivityItem(e.AtUtc, e.Kind, e.ActedBy, e.Email, e.Detail!.Substring(subject.Length)))
             .ToListAsync(cancellationToken);
         var open = await db.Drafts.AsNoTracking().Where(d => d.EntityType == kind.Type && d.EntityId == id).OrderByDescending(d => d.UpdatedAtUtc)
-            .Select(d => new Drafts.DraftItem(d.Id, kind.Noun, d.Label, d.Author, d.Status, d.PublishAtUtc, d.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
-        return new HistoryViewModel(kind, id, kind.Describe(entity), entity.IsArchived, entity.Version, items) { OpenDrafts = open, DraftActivity = activity };
+        return new HistoryViewModel(kind, id, kind.Describe(entity), entity.IsArchived, entity.Version, items)
+        {
+            OpenDrafts = open.Select(Drafts.DraftItem.From).ToList(),
+            DraftActivity = activity,
+        };
     }
 }
