@@ -19,13 +19,18 @@ public sealed class EveryCountryTests
         var form = await client.EditFormAsync("/admin/cities/new");
         var country = (IHtmlSelectElement)form.QuerySelector("#Input_CountryCode")!;
         Assert.Contains(country.Options, o => o.Value == "KH" && o.Text.Contains("Cambodia"));
-        var asia = ((IHtmlSelectElement)form.QuerySelector("#Input_RegionId")!).Options.First(o => o.Text == "Asia").Value;
+        var asia = await portal.WithDbAsync(db => db.Regions.Where(r => r.Slug == "asia").Select(r => r.Id).SingleAsync());
+        await portal.WithDbAsync(async db =>
+        {
+            // A country the source never mentions has no region until an editor gives it one (GeographyEditingTests).
+            (await db.Countries.SingleAsync(c => c.Code == "KH")).RegionId = asia;
+            await db.SaveChangesAsync();
+        });
 
         using var saved = await client.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Input.Name"] = "Phnom Penh",
             ["Input.CountryCode"] = "KH",
-            ["Input.RegionId"] = asia,
             ["Input.Relationship"] = "Friendship",
             ["Input.SinceYear"] = "2026",
         }, "save");

@@ -98,7 +98,7 @@ public sealed class ProjectEditingTests
             ["Input.Partners[0].CountryCode"] = "ZZ",
         }, "save");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.DocumentAsync();
         var summaryLinks = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#Input_Title", summaryLinks);

@@ -25,11 +25,18 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
     [HttpGet("new")]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
+        !Kind.CanCreate
+            ? NotFound()
+            : View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
+        if (!Kind.CanCreate)
+        {
+            return NotFound();
+        }
+
         var state = new EditorState(Kind, null, form.Label(input), false);
         if (command == EditCommands.Draft || (Kind.NewStartsAsDraft && IsSave(command)))
         {
@@ -149,6 +156,12 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     private async Task<bool> ValidateAsync(TInput input, int? id, CancellationToken cancellationToken)
     {
         await form.ValidateAsync(Validation, input, id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            // The form comes back with its messages and everything typed, as a refusal rather than a success.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         return ModelState.IsValid;
     }
 
