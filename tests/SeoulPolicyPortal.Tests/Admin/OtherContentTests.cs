@@ -34,7 +34,7 @@ public sealed class OtherContentTests
 
         using var response = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Nowhere", ["Input.SinceYear"] = "1800" });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.DocumentAsync();
         Assert.Equal("Nowhere", page.QuerySelector("#Input_Name")!.GetAttribute("value"));
         Assert.Equal("true", page.QuerySelector("#Input_CountryCode")!.GetAttribute("aria-invalid"));
@@ -76,7 +76,7 @@ public sealed class OtherContentTests
         var form = await client.EditFormAsync($"/admin/areas/{areas[0].Id}/edit");
 
         using var duplicate = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Slug"] = areas[1].Slug });
-        Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Contains("already uses this slug", (await duplicate.DocumentAsync()).QuerySelector("#Input_Slug-error")!.TextContent);
 
         using var renamed = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Renamed Area" });
