@@ -124,7 +124,7 @@ public sealed class ProjectEditingTests
 
         using var response = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.ConcentrationId"] = otherConcentration.ToString() }, "save");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Choose a sub-area of the chosen area.", (await response.DocumentAsync()).QuerySelector("#Input_ConcentrationId-error")!.TextContent);
     }
 
