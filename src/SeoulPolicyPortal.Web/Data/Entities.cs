@@ -18,10 +18,19 @@ public abstract class EditableEntity
     public string? UpdatedBy { get; set; }
 }
 
-public sealed class Country
+/// <summary>
+/// A country of ISO 3166. <see cref="Code"/> is the key every other table points at; the <see cref="EditableEntity.Id"/>
+/// that the editing pipeline and revisions need is <see cref="IdOf"/>, a number derived from the code, unique but not a
+/// key, so no foreign key changed when countries became editable. Countries are never archived or deleted.
+/// </summary>
+public sealed class Country : EditableEntity
 {
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public required string Code { get; set; }
+
+    /// <summary>The code's place among AA…ZZ (AA = 1, ZZ = 676): the same number on every database, computed also in SQL by
+    /// the migration that added it.</summary>
+    public static int IdOf(string code) => (code[0] - 'A') * 26 + (code[1] - 'A') + 1;
 
     public required string Name { get; set; }
 
@@ -34,9 +43,9 @@ public sealed class Country
     public Region? Region { get; set; }
 }
 
-public sealed class Region
+/// <summary>One of the source's regions; edited like content, never archived (a city always has one).</summary>
+public sealed class Region : EditableEntity
 {
-    public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public int Position { get; set; }

@@ -24,9 +24,9 @@ public sealed class PathologicalMarkdownTests(AdminPortalFactory portal) : IClas
         var form = await client.EditFormAsync($"/admin/projects/{id}/edit");
 
         using var preview = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.DescriptionMarkdown"] = @case.Markdown }, "preview");
-        await AssertRefusedAsync(preview, @case, "#Input_DescriptionMarkdown");
+        await AssertRefusedAsync(preview, @case, "#Input_DescriptionMarkdown", HttpStatusCode.OK);
         using var save = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.DescriptionMarkdown"] = @case.Markdown }, "save");
-        await AssertRefusedAsync(save, @case, "#Input_DescriptionMarkdown");
+        await AssertRefusedAsync(save, @case, "#Input_DescriptionMarkdown", HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(before, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Version).SingleAsync()));
         await AssertAnswersAsync(client, $"/projects/{id}");
@@ -42,17 +42,18 @@ public sealed class PathologicalMarkdownTests(AdminPortalFactory portal) : IClas
         var form = await client.EditFormAsync($"/admin/content/{id}/edit");
 
         using var preview = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.BodyMarkdown"] = @case.Markdown }, "preview");
-        await AssertRefusedAsync(preview, @case, "#Input_BodyMarkdown");
+        await AssertRefusedAsync(preview, @case, "#Input_BodyMarkdown", HttpStatusCode.OK);
         using var save = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.BodyMarkdown"] = @case.Markdown }, "save");
-        await AssertRefusedAsync(save, @case, "#Input_BodyMarkdown");
+        await AssertRefusedAsync(save, @case, "#Input_BodyMarkdown", HttpStatusCode.UnprocessableEntity);
 
         Assert.DoesNotContain(await portal.WithDbAsync(db => db.ContentSections.Select(s => s.BodyMarkdown).ToListAsync()), b => b == @case.Markdown);
         await AssertAnswersAsync(client, "/");
     }
 
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, PathologicalMarkdown.Case @case, string field)
+    // A preview is a re-render that saves nothing (200); a refused save is a 400.
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, PathologicalMarkdown.Case @case, string field, HttpStatusCode status)
     {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         var page = await response.DocumentAsync();
         Assert.Contains(@case.Problem, page.QuerySelector(".error-summary")!.TextContent);
         var textArea = page.QuerySelector<IHtmlTextAreaElement>(field)!;

@@ -98,7 +98,7 @@ public sealed class ProjectEditingTests
             ["Input.Partners[0].CountryCode"] = "ZZ",
         }, "save");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.DocumentAsync();
         var summaryLinks = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#Input_Title", summaryLinks);
@@ -124,7 +124,7 @@ public sealed class ProjectEditingTests
 
         using var response = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.ConcentrationId"] = otherConcentration.ToString() }, "save");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Choose a sub-area of the chosen area.", (await response.DocumentAsync()).QuerySelector("#Input_ConcentrationId-error")!.TextContent);
     }
 

@@ -51,6 +51,8 @@ public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
             await Count(db.Areas, "Areas", Link("Areas", "Index")),
             await Count(db.Concentrations, "Sub-areas", Link("Areas", "Index")),
             await Count(db.ContentSections, "Overview sections", Link("Content", "Index")),
+            await Count(db.Countries, "Countries", Link("Countries", "Index")),
+            await Count(db.Regions, "Regions", Link("Regions", "Index")),
         };
 
         var recent = (await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(cancellationToken))
@@ -135,13 +137,15 @@ public sealed class AdminQueries(PortalDbContext db, LinkGenerator links)
             .Select(a => new { a.Id, a.Name, a.IsArchived }).ToListAsync(cancellationToken);
         var concentrations = await db.Concentrations.AsNoTracking().OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
             .Select(c => new { c.Id, c.Name, c.IsArchived, AreaName = c.Area!.Name }).ToListAsync(cancellationToken);
-        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
+        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new { c.Code, c.Name, Region = c.Region!.Name }).ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         return new EditLookups(
             areas.Select(a => new Option(a.Id.ToString(), Mark(a.Name, a.IsArchived))).ToList(),
             concentrations.Select(c => new Option(c.Id.ToString(), Mark(c.Name, c.IsArchived), c.AreaName)).ToList(),
             countries.Select(c => new Option(c.Code, c.Name)).ToList(),
-            regions.Select(r => new Option(r.Id.ToString(), r.Name)).ToList());
+            regions.Select(r => new Option(r.Id.ToString(), r.Name)).ToList(),
+            countries.Where(c => c.Region != null).ToDictionary(c => c.Code, c => c.Region!, StringComparer.OrdinalIgnoreCase));
     }
 
     public async Task<SnapshotNames> SnapshotNamesAsync(CancellationToken cancellationToken)

@@ -7,7 +7,10 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
 {
     public void Configure(EntityTypeBuilder<Country> builder)
     {
+        builder.ConfigureEditable();
         builder.HasKey(c => c.Code);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasIndex(c => c.Id).IsUnique();
         builder.Property(c => c.Code).HasMaxLength(2);
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Aliases).HasMaxLength(400);

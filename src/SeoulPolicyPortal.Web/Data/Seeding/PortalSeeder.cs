@@ -42,7 +42,16 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
         var countries = Read<List<CountrySeed>>(seedDirectory, "countries.json");
         foreach (var c in countries.Where(c => IsNew($"country:{c.Code}")))
         {
-            db.Countries.Add(new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, Aliases = string.Join('|', c.Aliases ?? []) });
+            db.Countries.Add(new Country { Id = Country.IdOf(c.Code.ToUpperInvariant()), Code = c.Code.ToUpperInvariant(), Name = c.Name, Aliases = string.Join('|', c.Aliases ?? []) });
+        }
+
+        // Every other country of ISO 3166, so that an editor can enter a city or project where the source has none. The
+        // source's 65 keep the names it and seed-data/NOTES.md gave them.
+        var seeded = countries.Select(c => c.Code.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in Read<List<IsoCountrySeed>>(seedDirectory, "iso-countries.json")
+                     .Where(c => !seeded.Contains(c.Code) && IsNew($"iso-country:{c.Code}")))
+        {
+            db.Countries.Add(new Country { Id = Country.IdOf(c.Code), Code = c.Code, Name = c.En });
         }
 
         var citySeed = Read<CityFileSeed>(seedDirectory, "cities.json");
@@ -194,6 +203,7 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedTranslationsAsync(seedDirectory, IsNew, cancellationToken);
+        await SeedCountryNamesAsync(seedDirectory, IsNew, cancellationToken);
 
         var now = DateTime.UtcNow;
         db.AppliedSeeds.AddRange(inserted.Select(key => new AppliedSeed { Key = key, AppliedAtUtc = now }));
@@ -246,6 +256,41 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
             if (city is not null)
             {
                 city.Aliases = string.Join('|', city.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries).Concat(names).Distinct());
+            }
+        }
+    }
+
+    // Korean and Spanish names of every country, from iso-countries.json, once per name: a name translations.json gave (it
+    // is seeded just before) or an editor wrote is never replaced, and one an editor removed is not brought back.
+    private async Task SeedCountryNamesAsync(string seedDirectory, Func<string, bool> isNew, CancellationToken cancellationToken)
+    {
+        static string Key(string culture, string code) => $"{culture}:{code}";
+
+        var named = (await db.Translations.AsNoTracking()
+                .Where(t => t.EntityType == TranslatedKinds.Country && t.Field == TranslatedKinds.Name)
+                .Select(t => new { t.Culture, t.EntityKey }).ToListAsync(cancellationToken))
+            .Select(t => Key(t.Culture, t.EntityKey))
+            .Concat(db.Translations.Local.Where(t => t.EntityType == TranslatedKinds.Country && t.Field == TranslatedKinds.Name)
+                .Select(t => Key(t.Culture, t.EntityKey)))
+            .ToHashSet(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
+        foreach (var c in Read<List<IsoCountrySeed>>(seedDirectory, "iso-countries.json"))
+        {
+            foreach (var (culture, text) in new[] { ("ko", c.Ko), ("es", c.Es) })
+            {
+                if (isNew($"iso-country-name:{culture}:{c.Code}") && !named.Contains(Key(culture, c.Code)))
+                {
+                    db.Translations.Add(new Translation
+                    {
+                        EntityType = TranslatedKinds.Country,
+                        EntityKey = c.Code,
+                        Field = TranslatedKinds.Name,
+                        Culture = culture,
+                        Text = text,
+                        UpdatedAtUtc = now,
+                        UpdatedBy = "seed",
+                    });
+                }
             }
         }
     }
@@ -318,6 +363,8 @@ public sealed partial class PortalSeeder(PortalDbContext db, ILogger<PortalSeede
     private static partial Regex ContentFileName();
 
     private sealed record CountrySeed(string Code, string Name, List<string>? Aliases, string? Region);
+
+    private sealed record IsoCountrySeed(string Code, string En, string Ko, string Es);
 
     private sealed record RegionSeed(string Slug, string Name, int? DeclaredTotal);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
@@ -17,7 +18,8 @@ public sealed class CityInput : IEditInput
     [Required(ErrorMessage = "Choose a country.")]
     public string? CountryCode { get; set; }
 
-    [Required(ErrorMessage = "Choose a region.")]
+    /// <summary>The country's region, set by <see cref="CityForm.ValidateAsync"/>; never read from the form.</summary>
+    [BindNever]
     public int? RegionId { get; set; }
 
     [Required(ErrorMessage = "Choose sister or friendship city.")]
@@ -74,16 +76,21 @@ public sealed class CityForm : EditForm<City, CitySnapshot, CityInput>
 
     public override async Task ValidateAsync(EditValidation validation, CityInput input, int? id, CancellationToken cancellationToken)
     {
+        // The region is the country's (issue 13: a Colombian city saved under Europe made /cities disagree with itself).
         var code = input.CountryCode?.Trim().ToUpperInvariant();
-        if (!string.IsNullOrEmpty(code) && !await validation.Db.Countries.AnyAsync(c => c.Code == code, cancellationToken))
+        var country = string.IsNullOrEmpty(code)
+            ? null
+            : await validation.Db.Countries.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.RegionId }).SingleOrDefaultAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(code) && country is null)
         {
             validation.Error(nameof(input.CountryCode), "Choose a country from the list.");
         }
-
-        if (input.RegionId is { } regionId && !await validation.Db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
+        else if (country is not null && country.RegionId is null)
         {
-            validation.Error(nameof(input.RegionId), "Choose a region from the list.");
+            validation.Error(nameof(input.CountryCode), "This country has no region yet: choose its region on its page under Countries first.");
         }
+
+        input.RegionId = country?.RegionId;
 
         // A point needs both numbers: one alone would put the marker nowhere.
         if ((input.Latitude is null) != (input.Longitude is null) && validation.IsValid)

@@ -51,24 +51,24 @@ public sealed class ContentEditor(PortalDbContext db)
         }
 
         entity.UpdatedBy = user;
-        await kind.RefreshDerivedAsync(db, entity, cancellationToken);
 
         // Inside the caller's transaction when there is one (publishing a draft deletes it in the same one).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.Add(new Revision
+        await kind.RefreshDerivedAsync(db, entity, cancellationToken);
+        var followers = await kind.FollowersAsync(db, entity, cancellationToken);
+        foreach (var follower in followers)
         {
-            EntityType = kind.Type,
-            EntityId = entity.Id,
-            Version = entity.Version,
-            Action = action,
-            ChangedAtUtc = entity.UpdatedAtUtc,
-            ChangedBy = user,
-            Label = Truncate(kind.Describe(entity), 400),
-            SnapshotJson = kind.SnapshotJson(entity),
-            PreviousSnapshotJson = previousSnapshotJson,
-            ImportBatchId = importBatchId,
-        });
+            follower.Entity.UpdatedBy = user;
+            await follower.Kind.RefreshDerivedAsync(db, follower.Entity, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        AddRevision(kind, entity, action, previousSnapshotJson, user, importBatchId);
+        foreach (var follower in followers)
+        {
+            AddRevision(follower.Kind, follower.Entity, RevisionActions.Edited, follower.SnapshotBefore, user, importBatchId);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -153,6 +153,21 @@ public sealed class ContentEditor(PortalDbContext db)
             return EditOutcome.Conflict;
         }
     }
+
+    private void AddRevision(ContentKind kind, EditableEntity entity, string action, string? previousSnapshotJson, string user, int? importBatchId) =>
+        db.Revisions.Add(new Revision
+        {
+            EntityType = kind.Type,
+            EntityId = entity.Id,
+            Version = entity.Version,
+            Action = action,
+            ChangedAtUtc = entity.UpdatedAtUtc,
+            ChangedBy = user,
+            Label = Truncate(kind.Describe(entity), 400),
+            SnapshotJson = kind.SnapshotJson(entity),
+            PreviousSnapshotJson = previousSnapshotJson,
+            ImportBatchId = importBatchId,
+        });
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

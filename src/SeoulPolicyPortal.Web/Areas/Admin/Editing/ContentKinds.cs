@@ -25,6 +25,13 @@ public sealed record SiteTextSnapshot(string Text, bool IsArchived);
 
 public sealed record FigureSnapshot(int Value, string Label, string? AsOf, bool IsArchived);
 
+public sealed record CountrySnapshot(string Name, IReadOnlyList<string> Aliases, int? RegionId, bool IsArchived);
+
+public sealed record RegionSnapshot(string Name, int? DeclaredCityCount, bool IsArchived);
+
+/// <summary>A row that changed because another did (a city moved with its country's region), with its state before.</summary>
+public sealed record Follower(ContentKind Kind, EditableEntity Entity, string SnapshotBefore);
+
 /// <summary>
 /// What the revision history needs to know about one kind of editable row: how to load it, how to take a snapshot
 /// of its editable state, and how to put an old snapshot back.
@@ -40,8 +47,10 @@ public abstract class ContentKind
     public static readonly ContentSectionKind Content = new();
     public static readonly SiteTextKind SiteText = new();
     public static readonly FigureKind Figure = new();
+    public static readonly CountryKind Country = new();
+    public static readonly RegionKind Region = new();
 
-    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content, SiteText, Figure];
+    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content, SiteText, Figure, Country, Region];
 
     /// <summary>Stored in Revision.EntityType.</summary>
     public abstract string Type { get; }
@@ -60,11 +69,11 @@ public abstract class ContentKind
     /// <summary>A new row of this kind is kept as a draft until a reviewer publishes it (issue 13: projects and cities).</summary>
     public virtual bool NewStartsAsDraft => false;
 
-    /// <summary>
-    /// The rows are a fixed set the public pages find by key (the overview's heading, its figures): editors change them,
-    /// but neither create nor archive them.
-    /// </summary>
-    public virtual bool IsFixedSet => false;
+    /// <summary>False for countries (ISO 3166 is complete) and regions (the source's five): no create form.</summary>
+    public virtual bool CanCreate => true;
+
+    /// <summary>False where readers would lose something an archive cannot explain (a city always needs its country and region).</summary>
+    public virtual bool CanArchive => true;
 
     public static ContentKind? FromSegment(string segment) => All.FirstOrDefault(k => k.Segment == segment);
 
@@ -87,6 +96,13 @@ public abstract class ContentKind
 
     /// <summary>Recomputes stored derived columns (search text) so every save keeps them true.</summary>
     public virtual Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Other rows that must change with this one, already changed on tracked rows; the editor saves them in the same
+    /// transaction, each with its own revision.
+    /// </summary>
+    public virtual Task<IReadOnlyList<Follower>> FollowersAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Follower>>([]);
 }
 
 public abstract class ContentKind<TEntity, TSnapshot> : ContentKind where TEntity : EditableEntity
@@ -195,8 +211,17 @@ public sealed class CityKind : ContentKind<City, CitySnapshot>
     public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
     {
         var city = (City)entity;
-        var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == city.CountryCode, cancellationToken);
+        // Find: the tracked country when the city moves with it (its new region is not saved yet).
+        var country = await db.Countries.FindAsync([city.CountryCode], cancellationToken)
+            ?? throw new InvalidOperationException($"No country {city.CountryCode}.");
         city.SearchText = SearchText.ForCity(city, country);
+
+        // A city's region is its country's, whichever way it is saved (form, draft, restore of an older state). A country
+        // without a region keeps the city's: the form refuses such a country, so only an old state can bring one here.
+        if (country.RegionId is { } regionId)
+        {
+            city.RegionId = regionId;
+        }
     }
 }
 
@@ -295,7 +320,8 @@ public sealed class SiteTextKind : ContentKind<SiteText, SiteTextSnapshot>
     public override string Controller => "SiteTexts";
     public override string Segment => "site-texts";
     public override string Noun => "Overview heading text";
-    public override bool IsFixedSet => true;
+    public override bool CanCreate => false;
+    public override bool CanArchive => false;
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.SiteTexts.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -329,7 +355,8 @@ public sealed class FigureKind : ContentKind<StatedFigure, FigureSnapshot>
     public override string Segment => "figures";
     public override string Noun => "Headline figure";
     public override string ListController => "SiteTexts";
-    public override bool IsFixedSet => true;
+    public override bool CanCreate => false;
+    public override bool CanArchive => false;
 
     public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.StatedFigures.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
@@ -345,4 +372,95 @@ public sealed class FigureKind : ContentKind<StatedFigure, FigureSnapshot>
     }
 
     public override string Describe(StatedFigure entity) => entity.Label;
+}
+
+public sealed class CountryKind : ContentKind<Country, CountrySnapshot>
+{
+    public override string Type => "country";
+
+    public override EditableEntity New() => throw new NotSupportedException("Countries come from ISO 3166 and are not created.");
+
+    public override string Controller => "Countries";
+    public override string Segment => "countries";
+    public override string Noun => "Country";
+
+    public override bool CanCreate => false;
+    public override bool CanArchive => false;
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Countries.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public override CountrySnapshot Snapshot(Country c) =>
+        new(c.Name, c.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries), c.RegionId, c.IsArchived);
+
+    public override void Apply(Country c, CountrySnapshot s)
+    {
+        c.Name = s.Name;
+        c.Aliases = string.Join('|', s.Aliases);
+        c.RegionId = s.RegionId;
+        c.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(Country entity) => $"{entity.Name} ({entity.Code})";
+
+    // The admin list's search reads the cities' stored search text, which holds the country's name and aliases. It is
+    // written without a new version: it is not part of what an editor saves, so no editor's open city form turns stale.
+    public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
+    {
+        var country = (Country)entity;
+        foreach (var city in await db.Cities.AsNoTracking().Where(c => c.CountryCode == country.Code).ToListAsync(cancellationToken))
+        {
+            var text = SearchText.ForCity(city, country);
+            if (text != city.SearchText)
+            {
+                await db.Cities.Where(c => c.Id == city.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.SearchText, text), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every city of the country moves with its region (issue 13: a city's region is its country's).</summary>
+    public override async Task<IReadOnlyList<Follower>> FollowersAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
+    {
+        var country = (Country)entity;
+        if (country.RegionId is not { } regionId)
+        {
+            return [];
+        }
+
+        var cities = await db.Cities.Where(c => c.CountryCode == country.Code && c.RegionId != regionId).ToListAsync(cancellationToken);
+        return cities.Select(city =>
+        {
+            var before = City.SnapshotJson(city);
+            city.RegionId = regionId;
+            return new Follower(City, city, before);
+        }).ToList();
+    }
+}
+
+public sealed class RegionKind : ContentKind<Region, RegionSnapshot>
+{
+    public override string Type => "region";
+
+    public override EditableEntity New() => throw new NotSupportedException("Regions are the source's and are not created.");
+
+    public override string Controller => "Regions";
+    public override string Segment => "regions";
+    public override string Noun => "Region";
+
+    public override bool CanCreate => false;
+    public override bool CanArchive => false;
+
+    public override async Task<EditableEntity?> FindAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Regions.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public override RegionSnapshot Snapshot(Region r) => new(r.Name, r.DeclaredCityCount, r.IsArchived);
+
+    public override void Apply(Region r, RegionSnapshot s)
+    {
+        r.Name = s.Name;
+        r.DeclaredCityCount = s.DeclaredCityCount;
+        r.IsArchived = s.IsArchived;
+    }
+
+    public override string Describe(Region entity) => entity.Name;
 }

@@ -23,8 +23,10 @@ public sealed record EditorState(
     public string FormActionName => IsNew ? "Create" : "Edit";
 }
 
+/// <param name="RegionOfCountry">Each country's region name by code, for the city form's derived region.</param>
 public sealed record EditLookups(
-    IReadOnlyList<Option> Areas, IReadOnlyList<Option> Concentrations, IReadOnlyList<Option> Countries, IReadOnlyList<Option> Regions);
+    IReadOnlyList<Option> Areas, IReadOnlyList<Option> Concentrations, IReadOnlyList<Option> Countries, IReadOnlyList<Option> Regions,
+    IReadOnlyDictionary<string, string> RegionOfCountry);
 
 public sealed record EditPage<TInput>(EditorState State, TInput Input, EditLookups Lookups);
 

@@ -24,14 +24,15 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
     private ContentEditor Editor => HttpContext.RequestServices.GetRequiredService<ContentEditor>();
 
     [HttpGet("new")]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken) => Kind.IsFixedSet
-        ? NotFound()
-        : View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        !Kind.CanCreate
+            ? NotFound()
+            : View(form.View, await PageAsync(new EditorState(Kind, null, "", false), form.NewInput(Request.Query), cancellationToken));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
     {
-        if (Kind.IsFixedSet)
+        if (!Kind.CanCreate)
         {
             return NotFound();
         }

@@ -107,7 +107,7 @@ public sealed class RevisionsController(PortalDbContext db, ContentEditor editor
 
     private async Task<IActionResult> SetArchivedAsync(string segment, int id, bool archived, int version, CancellationToken cancellationToken)
     {
-        if (ContentKind.FromSegment(segment) is not { } kind || kind.IsFixedSet)
+        if (ContentKind.FromSegment(segment) is not { CanArchive: true } kind)
         {
             return NotFound();
         }

@@ -819,6 +819,12 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -827,9 +833,30 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Code");
 
+                    b.HasIndex("Id")
+                        .IsUnique();
+
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
 
                     b.ToTable("Countries", null, t =>
                         {
@@ -1183,6 +1210,9 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<int?>("DeclaredCityCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1191,12 +1221,30 @@ namespace SeoulPolicyPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
