@@ -49,6 +49,7 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             PayloadJson = payloadJson,
             Label = label.Length <= 400 ? label : label[..400],
             Author = author,
+            UpdatedBy = author,
             Status = DraftStatus.Draft,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -69,6 +70,8 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
                 .SetProperty(d => d.ReviewComment, comment)
                 .SetProperty(d => d.ReviewedBy, reviewer)
                 .SetProperty(d => d.PublishAtUtc, publishAtUtc)
+                .SetProperty(d => d.Version, d => d.Version + 1)
+                .SetProperty(d => d.UpdatedBy, actor)
                 .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) != 1)
         {
             return false;
@@ -83,6 +86,34 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             _ => DraftEvents.SentBack,
         };
         Record(step, draft, actor, publishAtUtc is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Saves an edited draft over itself, if it is still at <paramref name="expectedVersion"/> (the version its form was
+    /// loaded with): false when someone saved or moved it since, or it was published or discarded. Its base version is
+    /// kept, so publishing still conflicts if the row moved since the draft was first written; a draft that was
+    /// submitted or scheduled goes back to being written, to be reviewed again.
+    /// </summary>
+    public async Task<bool> UpdateAsync(
+        Draft draft, int expectedVersion, string payloadJson, string label, string actor, CancellationToken cancellationToken)
+    {
+        label = label.Length <= 400 ? label : label[..400];
+        if (await db.Drafts.Where(d => d.Id == draft.Id && d.Version == expectedVersion && d.Purpose == DraftPurpose.Change).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.PayloadJson, payloadJson)
+                .SetProperty(d => d.Label, label)
+                .SetProperty(d => d.Status, DraftStatus.Draft)
+                .SetProperty(d => d.PublishAtUtc, (DateTime?)null)
+                .SetProperty(d => d.Version, d => d.Version + 1)
+                .SetProperty(d => d.UpdatedBy, actor)
+                .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        draft.Label = label;
+        Record(DraftEvents.Edited, draft, actor, draft.Status == DraftStatus.Draft ? null : "back from " + draft.Status.ToString().ToLowerInvariant() + " to draft");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -240,6 +271,7 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 public static class DraftEvents
 {
     public const string Saved = "draft-saved";
+    public const string Edited = "draft-edited";
     public const string Submitted = "draft-submitted";
     public const string SentBack = "draft-sent-back";
     public const string Scheduled = "draft-scheduled";
@@ -247,12 +279,13 @@ public static class DraftEvents
     public const string Published = "draft-published";
     public const string Discarded = "draft-discarded";
 
-    public static readonly IReadOnlyList<string> All = [Saved, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded];
+    public static readonly IReadOnlyList<string> All = [Saved, Edited, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded];
 
     /// <summary>The step in words, in English: the key of its translations.</summary>
     public static string Describe(string code) => code switch
     {
         Saved => "Saved as a draft",
+        Edited => "Draft edited",
         Submitted => "Submitted for review",
         SentBack => "Sent back to its author",
         Scheduled => "Approved and scheduled",

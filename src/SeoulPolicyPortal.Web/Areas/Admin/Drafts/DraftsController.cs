@@ -16,7 +16,11 @@ public sealed record DraftItem(int Id, string Noun, string Label, string Author,
 }
 
 public sealed record DraftPage(
-    Draft Draft, ContentKind Kind, IReadOnlyList<FieldChange> Changes, bool CanPublish, string? CannotPublishReason, string TimeZoneName);
+    Draft Draft, ContentKind Kind, IReadOnlyList<FieldChange> Changes, bool CanPublish, string? CannotPublishReason, string TimeZoneName)
+{
+    /// <summary>Whether the signed-in user sees "Edit this draft" (set by the controller: its author, or a reviewer).</summary>
+    public bool CanEdit { get; init; }
+}
 
 /// <summary>Drafts: the list, one draft with what it changes, and submit, send back, schedule, publish and discard.</summary>
 [Route("admin/drafts")]
@@ -126,8 +130,6 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         return RedirectToAction(nameof(Index));
     }
 
-    private bool IsPublisher => User.IsInRole(AdminRoles.Publisher) || User.IsInRole(AdminRoles.Admin);
-
     private TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     // A reviewer publishes a colleague's draft; publishing one's own is a setting (Drafts:AuthorsMayPublishOwn).
@@ -187,6 +189,9 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         var reason = !IsPublisher ? T["A Publisher or an Admin publishes drafts."].Value
             : draft.Author == CurrentUser && !options.Value.AuthorsMayPublishOwn ? T["You wrote this draft: a colleague publishes it."].Value
             : null;
-        return new DraftPage(draft, kind, changes, reason is null, reason, options.Value.TimeZone);
+        return new DraftPage(draft, kind, changes, reason is null, reason, options.Value.TimeZone)
+        {
+            CanEdit = draft.Purpose == DraftPurpose.Change && (draft.Author == CurrentUser || IsPublisher),
+        };
     }
 }
