@@ -11,9 +11,6 @@ public sealed class DraftOptions
     /// <summary>Whether a Publisher or Admin may publish a draft they wrote themselves (otherwise a colleague must).</summary>
     public bool AuthorsMayPublishOwn { get; set; }
 
-    /// <summary>The time zone a scheduled time is entered in (an IANA name).</summary>
-    public string TimeZone { get; set; } = "Asia/Seoul";
-
     /// <summary>How often the scheduled publisher looks for due drafts.</summary>
     public int PollSeconds { get; set; } = 30;
 }
@@ -122,7 +119,7 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
     {
         if (await db.Drafts.Where(d => d.Id == draft.Id).ExecuteDeleteAsync(cancellationToken) == 1)
         {
-            Record(DraftEvents.Discarded, draft, actor, null);
+            Record(draft.Purpose == DraftPurpose.Archive ? DraftEvents.UnpublishCancelled : DraftEvents.Discarded, draft, actor, null);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -160,6 +157,17 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             return PublishOutcome.NotFound;
         }
 
+        if (draft.Purpose == DraftPurpose.Archive)
+        {
+            var outcome = await ArchiveAsync(draft, kind, publisher, cancellationToken);
+            if (outcome == PublishOutcome.Published)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return outcome;
+        }
+
         var (entity, before, problem) = await StageAsync(draft, kind, cancellationToken);
         if (entity is null)
         {
@@ -187,6 +195,80 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 
         await transaction.CommitAsync(cancellationToken);
         return PublishOutcome.Published;
+    }
+
+    // A scheduled unpublishing: archives the row as it is now (edits saved since it was scheduled are kept), as a
+    // revision like the Archive button's. A row archived meanwhile needs nothing more.
+    private async Task<PublishOutcome> ArchiveAsync(Draft draft, ContentKind kind, string publisher, CancellationToken cancellationToken)
+    {
+        if (draft.EntityId is not { } entityId || await kind.FindAsync(db, entityId, cancellationToken) is not { } entity)
+        {
+            return PublishOutcome.NotFound;
+        }
+
+        try
+        {
+            if (!entity.IsArchived)
+            {
+                var before = kind.SnapshotJson(entity);
+                entity.IsArchived = true;
+                await editor.SaveAsync(kind, entity, RevisionActions.Archived, before, entity.Version, publisher, cancellationToken);
+            }
+
+            Record(DraftEvents.Unpublished, draft, publisher, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return PublishOutcome.Published;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return PublishOutcome.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Schedules a published row to be archived at <paramref name="atUtc"/>: a draft of its own purpose, approved by the
+    /// reviewer who schedules it, carried out by the scheduled publisher like any scheduled draft (claimed once, kept
+    /// across restarts). Null with a reason (an English key) when the row is archived already or has one scheduled.
+    /// </summary>
+    public async Task<(Draft? Draft, string? Problem)> ScheduleUnpublishAsync(
+        ContentKind kind, EditableEntity entity, DateTime atUtc, string reviewer, CancellationToken cancellationToken)
+    {
+        if (entity.IsArchived)
+        {
+            return (null, "This item is archived already: readers do not see it.");
+        }
+
+        if (await db.Drafts.AnyAsync(d => d.EntityType == kind.Type && d.EntityId == entity.Id && d.Purpose == DraftPurpose.Archive, cancellationToken))
+        {
+            return (null, "An unpublishing is already scheduled for this item. Cancel it first to choose another time.");
+        }
+
+        // The row is only read: the draft keeps its state, archived, for the diff and the lists.
+        db.ChangeTracker.Clear();
+        entity.IsArchived = true;
+        var label = kind.Describe(entity);
+        var now = DateTime.UtcNow;
+        var draft = new Draft
+        {
+            EntityType = kind.Type,
+            EntityId = entity.Id,
+            BaseVersion = entity.Version,
+            PayloadJson = kind.SnapshotJson(entity),
+            Label = label.Length <= 400 ? label : label[..400],
+            Author = reviewer,
+            UpdatedBy = reviewer,
+            ReviewedBy = reviewer,
+            Purpose = DraftPurpose.Archive,
+            Status = DraftStatus.Scheduled,
+            PublishAtUtc = atUtc,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Drafts.Add(draft);
+        Record(DraftEvents.UnpublishScheduled, draft, reviewer, atUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return (draft, null);
     }
 
     /// <summary>
@@ -278,8 +360,11 @@ public static class DraftEvents
     public const string Unscheduled = "draft-unscheduled";
     public const string Published = "draft-published";
     public const string Discarded = "draft-discarded";
+    public const string UnpublishScheduled = "unpublish-scheduled";
+    public const string UnpublishCancelled = "unpublish-cancelled";
+    public const string Unpublished = "unpublished";
 
-    public static readonly IReadOnlyList<string> All = [Saved, Edited, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded];
+    public static readonly IReadOnlyList<string> All = [Saved, Edited, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded, UnpublishScheduled, UnpublishCancelled, Unpublished];
 
     /// <summary>The step in words, in English: the key of its translations.</summary>
     public static string Describe(string code) => code switch
@@ -292,6 +377,9 @@ public static class DraftEvents
         Unscheduled => "Not published at its scheduled time; back in review",
         Published => "Published from a draft",
         Discarded => "Draft discarded",
+        UnpublishScheduled => "Unpublishing scheduled",
+        UnpublishCancelled => "Scheduled unpublishing cancelled",
+        Unpublished => "Unpublished (archived) at its scheduled time",
         _ => code,
     };
 
