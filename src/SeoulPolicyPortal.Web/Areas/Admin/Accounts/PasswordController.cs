@@ -120,7 +120,6 @@ public sealed class PasswordController(
         return RedirectToAction("Index", "Dashboard");
     }
 
-    [AllowAnonymous]
     /// <summary>
     /// The editor's time zone, kept as a user claim: the sign-in cookie is issued again so this session shows times in
     /// it at once (other sessions of the account take it when they next sign in or are revalidated).
@@ -153,6 +152,7 @@ public sealed class PasswordController(
         return RedirectToAction(nameof(Change));
     }
 
+    [AllowAnonymous]
     [HttpGet("forgot-password")]
     public IActionResult Forgot() => View(ForgotModel(new ForgotPasswordInput(), sent: false));
 
