@@ -29,6 +29,8 @@ public static class AdminPages
         { "/admin/throttles", Account.Admin },
         { "/admin/audit", Account.Admin },
         { "/admin/drafts", Account.Editor },
+        { "/admin/projects/1/edit", Account.Admin },
+        { "/admin/drafts/unpublish/projects/1", Account.Admin },
         { "/admin/account/password", Account.Editor },
         { "/admin/forgot-password", Account.Anonymous },
         { "/admin/import", Account.Editor },

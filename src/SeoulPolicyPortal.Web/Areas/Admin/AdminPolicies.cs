@@ -48,15 +48,23 @@ public abstract class AdminController : Controller
     protected StatusMessages Status => HttpContext.RequestServices.GetRequiredService<StatusMessages>();
 
     /// <summary>The saved row beside the editor's stale submission; the form keeps the editor's values with the current version.</summary>
+    protected Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
+        ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken) =>
+        ConflictWithAsync(current.Version, current.UpdatedBy, current.UpdatedAtUtc, kind.SnapshotJson(current), mine, cancellationToken);
+
+    /// <summary>The same for any saved state, a draft's included: <paramref name="theirJson"/> is the newer save's snapshot.</summary>
     protected async Task<ConflictViewModel> ConflictWithAsync<TSnapshot>(
-        ContentKind kind, EditableEntity current, TSnapshot mine, CancellationToken cancellationToken)
+        int theirVersion, string? theirUpdatedBy, DateTime theirUpdatedAtUtc, string theirJson, TSnapshot mine, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         Response.StatusCode = StatusCodes.Status409Conflict;
         var names = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().SnapshotNamesAsync(cancellationToken);
-        return new ConflictViewModel(current.Version, current.UpdatedBy, current.UpdatedAtUtc,
-            SnapshotDiff.Compare(kind.SnapshotJson(current), JsonSerializer.Serialize(mine, ContentKind.Json), names));
+        return new ConflictViewModel(theirVersion, theirUpdatedBy, theirUpdatedAtUtc,
+            SnapshotDiff.Compare(theirJson, JsonSerializer.Serialize(mine, ContentKind.Json), names));
     }
+
+    /// <summary>A Publisher or an Admin: reviews, publishes, and may act on anyone's draft.</summary>
+    protected bool IsPublisher => User.IsInRole(AdminRoles.Publisher) || User.IsInRole(AdminRoles.Admin);
 
     /// <summary>Any submit button but "save" (preview, add or remove a row) re-renders the form and saves nothing.</summary>
     protected bool IsSave(string? command) => command is null or EditCommands.Save;

@@ -68,6 +68,8 @@ public static class AdminSetup
         services.AddHttpContextAccessor();
         services.AddScoped<Shared.StatusMessages>();
         services.AddScoped<Drafts.DraftWork>();
+        services.Configure<EditorTimeZoneOptions>(configuration.GetSection(EditorTimeZoneOptions.Section));
+        services.AddScoped<EditorClock>();
         services.Configure<Drafts.DraftOptions>(configuration.GetSection("Drafts"));
         services.AddHostedService<Drafts.ScheduledPublisher>();
         return services;

@@ -15,6 +15,19 @@ public enum DraftStatus
     Scheduled,
 }
 
+/// <summary>What publishing a draft does to its row.</summary>
+public enum DraftPurpose
+{
+    /// <summary>Puts <see cref="Draft.PayloadJson"/> on the row (or creates it), if the row is still at the base version.</summary>
+    Change,
+
+    /// <summary>
+    /// Archives (unpublishes) the row as it is at that time: a scheduled unpublishing. The payload is the row as it was
+    /// scheduled, archived, for the list and the diff; edits saved in between are kept, not reverted.
+    /// </summary>
+    Archive,
+}
+
 /// <summary>
 /// A change that is not published yet. The public tables hold only the published version, so no public query knows
 /// drafts exist; publishing applies <see cref="PayloadJson"/> to the row through the same editor as a direct save
@@ -43,6 +56,14 @@ public sealed class Draft
 
     public DraftStatus Status { get; set; }
 
+    public DraftPurpose Purpose { get; set; }
+
+    /// <summary>Moves on every change of the draft: a form loaded at an older version cannot overwrite a newer save.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Who last saved or moved the draft (its author, or a reviewer who edited it).</summary>
+    public string? UpdatedBy { get; set; }
+
     public DateTime? PublishAtUtc { get; set; }
 
     public string? ReviewComment { get; set; }
@@ -67,6 +88,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         builder.Property(d => d.ReviewedBy).HasMaxLength(256);
         builder.Property(d => d.ReviewComment).HasMaxLength(2000);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Purpose).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.UpdatedBy).HasMaxLength(256);
         builder.HasIndex(d => new { d.EntityType, d.EntityId });
 
         // The scheduled publisher's question: which approved drafts are due.

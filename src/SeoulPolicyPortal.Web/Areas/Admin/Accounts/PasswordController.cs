@@ -120,6 +120,38 @@ public sealed class PasswordController(
         return RedirectToAction("Index", "Dashboard");
     }
 
+    /// <summary>
+    /// The editor's time zone, kept as a user claim: the sign-in cookie is issued again so this session shows times in
+    /// it at once (other sessions of the account take it when they next sign in or are revalidated).
+    /// </summary>
+    [HttpPost("account/time-zone")]
+    public async Task<IActionResult> TimeZone(string? timeZone)
+    {
+        var user = await Users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (EditorClock.Find(timeZone) is null)
+        {
+            ModelState.AddModelError("timeZone", T["Choose a time zone from the list."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Change), new ChangePasswordInput());
+        }
+
+        var old = (await Users.GetClaimsAsync(user)).Where(c => c.Type == EditorClock.ClaimType).ToList();
+        if (old.Count > 0)
+        {
+            await Users.RemoveClaimsAsync(user, old);
+        }
+
+        await Users.AddClaimAsync(user, new System.Security.Claims.Claim(EditorClock.ClaimType, timeZone!));
+        await signInManager.RefreshSignInAsync(user);
+        Status.Set("Your time zone is saved: admin pages show times in it, and schedule forms read times in it.");
+        return RedirectToAction(nameof(Change));
+    }
+
     [AllowAnonymous]
     [HttpGet("forgot-password")]
     public IActionResult Forgot() => View(ForgotModel(new ForgotPasswordInput(), sent: false));

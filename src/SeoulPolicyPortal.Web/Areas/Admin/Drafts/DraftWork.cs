@@ -11,9 +11,6 @@ public sealed class DraftOptions
     /// <summary>Whether a Publisher or Admin may publish a draft they wrote themselves (otherwise a colleague must).</summary>
     public bool AuthorsMayPublishOwn { get; set; }
 
-    /// <summary>The time zone a scheduled time is entered in (an IANA name).</summary>
-    public string TimeZone { get; set; } = "Asia/Seoul";
-
     /// <summary>How often the scheduled publisher looks for due drafts.</summary>
     public int PollSeconds { get; set; } = 30;
 }
@@ -49,6 +46,7 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             PayloadJson = payloadJson,
             Label = label.Length <= 400 ? label : label[..400],
             Author = author,
+            UpdatedBy = author,
             Status = DraftStatus.Draft,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -69,6 +67,8 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
                 .SetProperty(d => d.ReviewComment, comment)
                 .SetProperty(d => d.ReviewedBy, reviewer)
                 .SetProperty(d => d.PublishAtUtc, publishAtUtc)
+                .SetProperty(d => d.Version, d => d.Version + 1)
+                .SetProperty(d => d.UpdatedBy, actor)
                 .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) != 1)
         {
             return false;
@@ -87,11 +87,39 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
         return true;
     }
 
+    /// <summary>
+    /// Saves an edited draft over itself, if it is still at <paramref name="expectedVersion"/> (the version its form was
+    /// loaded with): false when someone saved or moved it since, or it was published or discarded. Its base version is
+    /// kept, so publishing still conflicts if the row moved since the draft was first written; a draft that was
+    /// submitted or scheduled goes back to being written, to be reviewed again.
+    /// </summary>
+    public async Task<bool> UpdateAsync(
+        Draft draft, int expectedVersion, string payloadJson, string label, string actor, CancellationToken cancellationToken)
+    {
+        label = label.Length <= 400 ? label : label[..400];
+        if (await db.Drafts.Where(d => d.Id == draft.Id && d.Version == expectedVersion && d.Purpose == DraftPurpose.Change).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.PayloadJson, payloadJson)
+                .SetProperty(d => d.Label, label)
+                .SetProperty(d => d.Status, DraftStatus.Draft)
+                .SetProperty(d => d.PublishAtUtc, (DateTime?)null)
+                .SetProperty(d => d.Version, d => d.Version + 1)
+                .SetProperty(d => d.UpdatedBy, actor)
+                .SetProperty(d => d.UpdatedAtUtc, DateTime.UtcNow), cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        draft.Label = label;
+        Record(DraftEvents.Edited, draft, actor, draft.Status == DraftStatus.Draft ? null : "back from " + draft.Status.ToString().ToLowerInvariant() + " to draft");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task DiscardAsync(Draft draft, string actor, CancellationToken cancellationToken)
     {
         if (await db.Drafts.Where(d => d.Id == draft.Id).ExecuteDeleteAsync(cancellationToken) == 1)
         {
-            Record(DraftEvents.Discarded, draft, actor, null);
+            Record(draft.Purpose == DraftPurpose.Archive ? DraftEvents.UnpublishCancelled : DraftEvents.Discarded, draft, actor, null);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -129,6 +157,17 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             return PublishOutcome.NotFound;
         }
 
+        if (draft.Purpose == DraftPurpose.Archive)
+        {
+            var outcome = await ArchiveAsync(draft, kind, publisher, cancellationToken);
+            if (outcome == PublishOutcome.Published)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return outcome;
+        }
+
         var (entity, before, problem) = await StageAsync(draft, kind, cancellationToken);
         if (entity is null)
         {
@@ -156,6 +195,80 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 
         await transaction.CommitAsync(cancellationToken);
         return PublishOutcome.Published;
+    }
+
+    // A scheduled unpublishing: archives the row as it is now (edits saved since it was scheduled are kept), as a
+    // revision like the Archive button's. A row archived meanwhile needs nothing more.
+    private async Task<PublishOutcome> ArchiveAsync(Draft draft, ContentKind kind, string publisher, CancellationToken cancellationToken)
+    {
+        if (draft.EntityId is not { } entityId || await kind.FindAsync(db, entityId, cancellationToken) is not { } entity)
+        {
+            return PublishOutcome.NotFound;
+        }
+
+        try
+        {
+            if (!entity.IsArchived)
+            {
+                var before = kind.SnapshotJson(entity);
+                entity.IsArchived = true;
+                await editor.SaveAsync(kind, entity, RevisionActions.Archived, before, entity.Version, publisher, cancellationToken);
+            }
+
+            Record(DraftEvents.Unpublished, draft, publisher, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return PublishOutcome.Published;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return PublishOutcome.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Schedules a published row to be archived at <paramref name="atUtc"/>: a draft of its own purpose, approved by the
+    /// reviewer who schedules it, carried out by the scheduled publisher like any scheduled draft (claimed once, kept
+    /// across restarts). Null with a reason (an English key) when the row is archived already or has one scheduled.
+    /// </summary>
+    public async Task<(Draft? Draft, string? Problem)> ScheduleUnpublishAsync(
+        ContentKind kind, EditableEntity entity, DateTime atUtc, string reviewer, CancellationToken cancellationToken)
+    {
+        if (entity.IsArchived)
+        {
+            return (null, "This item is archived already: readers do not see it.");
+        }
+
+        if (await db.Drafts.AnyAsync(d => d.EntityType == kind.Type && d.EntityId == entity.Id && d.Purpose == DraftPurpose.Archive, cancellationToken))
+        {
+            return (null, "An unpublishing is already scheduled for this item. Cancel it first to choose another time.");
+        }
+
+        // The row is only read: the draft keeps its state, archived, for the diff and the lists.
+        db.ChangeTracker.Clear();
+        entity.IsArchived = true;
+        var label = kind.Describe(entity);
+        var now = DateTime.UtcNow;
+        var draft = new Draft
+        {
+            EntityType = kind.Type,
+            EntityId = entity.Id,
+            BaseVersion = entity.Version,
+            PayloadJson = kind.SnapshotJson(entity),
+            Label = label.Length <= 400 ? label : label[..400],
+            Author = reviewer,
+            UpdatedBy = reviewer,
+            ReviewedBy = reviewer,
+            Purpose = DraftPurpose.Archive,
+            Status = DraftStatus.Scheduled,
+            PublishAtUtc = atUtc,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        db.Drafts.Add(draft);
+        Record(DraftEvents.UnpublishScheduled, draft, reviewer, atUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return (draft, null);
     }
 
     /// <summary>
@@ -240,25 +353,33 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 public static class DraftEvents
 {
     public const string Saved = "draft-saved";
+    public const string Edited = "draft-edited";
     public const string Submitted = "draft-submitted";
     public const string SentBack = "draft-sent-back";
     public const string Scheduled = "draft-scheduled";
     public const string Unscheduled = "draft-unscheduled";
     public const string Published = "draft-published";
     public const string Discarded = "draft-discarded";
+    public const string UnpublishScheduled = "unpublish-scheduled";
+    public const string UnpublishCancelled = "unpublish-cancelled";
+    public const string Unpublished = "unpublished";
 
-    public static readonly IReadOnlyList<string> All = [Saved, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded];
+    public static readonly IReadOnlyList<string> All = [Saved, Edited, Submitted, SentBack, Scheduled, Unscheduled, Published, Discarded, UnpublishScheduled, UnpublishCancelled, Unpublished];
 
     /// <summary>The step in words, in English: the key of its translations.</summary>
     public static string Describe(string code) => code switch
     {
         Saved => "Saved as a draft",
+        Edited => "Draft edited",
         Submitted => "Submitted for review",
         SentBack => "Sent back to its author",
         Scheduled => "Approved and scheduled",
         Unscheduled => "Not published at its scheduled time; back in review",
         Published => "Published from a draft",
         Discarded => "Draft discarded",
+        UnpublishScheduled => "Unpublishing scheduled",
+        UnpublishCancelled => "Scheduled unpublishing cancelled",
+        Unpublished => "Unpublished (archived) at its scheduled time",
         _ => code,
     };
 

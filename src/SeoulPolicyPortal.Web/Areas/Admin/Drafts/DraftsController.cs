@@ -3,24 +3,36 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
 using SeoulPolicyPortal.Web.Areas.Admin.Editing;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Drafts;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Drafts;
 
-public sealed record DraftItem(int Id, string Noun, string Label, string Author, DraftStatus Status, DateTime? PublishAtUtc, DateTime UpdatedAtUtc)
+public sealed record DraftItem(
+    int Id, string Noun, string Label, string Author, DraftStatus Status, DateTime? PublishAtUtc, DateTime UpdatedAtUtc, DraftPurpose Purpose = DraftPurpose.Change)
 {
     public static DraftItem From(Draft draft) => new(draft.Id, ContentKind.FromType(draft.EntityType)?.Noun ?? draft.EntityType, draft.Label,
-        draft.Author, draft.Status, draft.PublishAtUtc, draft.UpdatedAtUtc);
+        draft.Author, draft.Status, draft.PublishAtUtc, draft.UpdatedAtUtc, draft.Purpose);
+
+    public bool IsUnpublishing => Purpose == DraftPurpose.Archive;
 }
 
+/// <summary>The form that schedules a row's unpublishing: the row, and what was typed.</summary>
+public sealed record UnpublishPage(ContentKind Kind, int Id, string Label, string? ArchiveAt, string ZoneId);
+
 public sealed record DraftPage(
-    Draft Draft, ContentKind Kind, IReadOnlyList<FieldChange> Changes, bool CanPublish, string? CannotPublishReason, string TimeZoneName);
+    Draft Draft, ContentKind Kind, IReadOnlyList<FieldChange> Changes, bool CanPublish, string? CannotPublishReason, string TimeZoneName)
+{
+    /// <summary>Whether the signed-in user sees "Edit this draft" (set by the controller: its author, or a reviewer).</summary>
+    public bool CanEdit { get; init; }
+}
 
 /// <summary>Drafts: the list, one draft with what it changes, and submit, send back, schedule, publish and discard.</summary>
 [Route("admin/drafts")]
-public sealed class DraftsController(PortalDbContext db, DraftWork drafts, AdminQueries queries, IOptions<DraftOptions> options) : AdminController
+public sealed class DraftsController(PortalDbContext db, DraftWork drafts, AdminQueries queries, IOptions<DraftOptions> options, EditorClock clock)
+    : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -61,7 +73,7 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         return await MoveAsync(id, DraftStatus.Submitted, DraftStatus.Draft, comment.Trim(), CurrentUser, "Sent back to its author with your comment.", cancellationToken);
     }
 
-    /// <param name="publishAt">A local date and time in the portal's editorial time zone (Drafts:TimeZone).</param>
+    /// <param name="publishAt">A local date and time in the reviewer's time zone (see <see cref="EditorClock"/>).</param>
     [HttpPost("{id:int}/schedule")]
     [Authorize(Policy = AdminPolicies.Publisher)]
     public async Task<IActionResult> Schedule(int id, string? publishAt, CancellationToken cancellationToken)
@@ -71,15 +83,54 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
             return refusal;
         }
 
-        if (!DateTime.TryParseExact(publishAt, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            || TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone) is var utc && utc < DateTime.UtcNow.AddMinutes(-1))
+        var time = clock.ToUtc(publishAt, DateTime.UtcNow);
+        if (time.Utc is not { } utc)
         {
-            ModelState.AddModelError("publishAt", T["Enter a date and time that is still to come."]);
+            ModelState.AddModelError("publishAt", T[time.Problem!]);
             return await ShowWithStatusAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         return await MoveAsync(id, DraftStatus.Submitted, DraftStatus.Scheduled, null, CurrentUser, "Scheduled: it is published at the time you chose.",
             cancellationToken, utc);
+    }
+
+    /// <summary>The form that schedules unpublishing (archiving) a published row at a date and time.</summary>
+    [HttpGet("unpublish/{segment}/{id:int}")]
+    [Authorize(Policy = AdminPolicies.Publisher)]
+    public async Task<IActionResult> Unpublish(string segment, int id, CancellationToken cancellationToken) =>
+        ContentKind.FromSegment(segment) is { CanArchive: true } kind && await kind.FindAsync(db, id, cancellationToken) is { } entity
+            ? View(new UnpublishPage(kind, id, kind.Describe(entity), null, clock.Zone.Id))
+            : NotFound();
+
+    /// <param name="archiveAt">A local date and time in the reviewer's time zone.</param>
+    [HttpPost("unpublish/{segment}/{id:int}")]
+    [Authorize(Policy = AdminPolicies.Publisher)]
+    public async Task<IActionResult> Unpublish(string segment, int id, string? archiveAt, CancellationToken cancellationToken)
+    {
+        if (ContentKind.FromSegment(segment) is not { CanArchive: true } kind || await kind.FindAsync(db, id, cancellationToken) is not { } entity)
+        {
+            return NotFound();
+        }
+
+        var page = new UnpublishPage(kind, id, kind.Describe(entity), archiveAt, clock.Zone.Id);
+        var time = clock.ToUtc(archiveAt, DateTime.UtcNow);
+        if (time.Utc is not { } utc)
+        {
+            ModelState.AddModelError("archiveAt", T[time.Problem!]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(page);
+        }
+
+        var (draft, problem) = await drafts.ScheduleUnpublishAsync(kind, entity, utc, CurrentUser, cancellationToken);
+        if (draft is null)
+        {
+            ModelState.AddModelError("", T[problem!]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(page);
+        }
+
+        Status.Set("Scheduled: readers see the item until the time you chose, when it is archived.");
+        return RedirectToAction(nameof(Show), new { id = draft.Id });
     }
 
     [HttpPost("{id:int}/publish")]
@@ -122,13 +173,17 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         }
 
         await drafts.DiscardAsync(draft, CurrentUser, cancellationToken);
-        Status.Set("The draft was discarded.");
+        if (draft.Purpose == DraftPurpose.Archive)
+        {
+            Status.Set("The unpublishing was cancelled. Readers keep seeing the item.");
+        }
+        else
+        {
+            Status.Set("The draft was discarded.");
+        }
+
         return RedirectToAction(nameof(Index));
     }
-
-    private bool IsPublisher => User.IsInRole(AdminRoles.Publisher) || User.IsInRole(AdminRoles.Admin);
-
-    private TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     // A reviewer publishes a colleague's draft; publishing one's own is a setting (Drafts:AuthorsMayPublishOwn).
     private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
@@ -187,6 +242,9 @@ public sealed class DraftsController(PortalDbContext db, DraftWork drafts, Admin
         var reason = !IsPublisher ? T["A Publisher or an Admin publishes drafts."].Value
             : draft.Author == CurrentUser && !options.Value.AuthorsMayPublishOwn ? T["You wrote this draft: a colleague publishes it."].Value
             : null;
-        return new DraftPage(draft, kind, changes, reason is null, reason, options.Value.TimeZone);
+        return new DraftPage(draft, kind, changes, reason is null, reason, clock.Zone.Id)
+        {
+            CanEdit = draft.Purpose == DraftPurpose.Change && (draft.Author == CurrentUser || IsPublisher),
+        };
     }
 }

@@ -12,15 +12,19 @@ public sealed record ConflictViewModel(int TheirVersion, string? TheirUpdatedBy,
 /// <see cref="Version"/> is the saved version the page shows; the archive button sends it, as the form does.
 /// </summary>
 public sealed record EditorState(
-    ContentKind Kind, int? Id, string Label, bool IsArchived, string? PreviewHtml = null, ConflictViewModel? Conflict = null, int Version = 0)
+    ContentKind Kind, int? Id, string Label, bool IsArchived, string? PreviewHtml = null, ConflictViewModel? Conflict = null, int Version = 0,
+    int? DraftId = null)
 {
     public static EditorState For(ContentKind kind, EditableEntity entity, string label) =>
         new(kind, entity.Id, label, entity.IsArchived, Version: entity.Version);
 
     public bool IsNew => Id is null;
 
-    /// <summary>The action the form posts to (and a stale form reloads): the editing flow's create or edit.</summary>
-    public string FormActionName => IsNew ? "Create" : "Edit";
+    /// <summary>The action the form posts to (and a stale form reloads): the editing flow's create, edit or edit of a draft.</summary>
+    public string FormActionName => DraftId is not null ? "EditDraft" : IsNew ? "Create" : "Edit";
+
+    /// <summary>The id in the form's address: the draft's when a saved draft is edited, else the row's.</summary>
+    public int? RouteId => DraftId ?? Id;
 }
 
 /// <param name="RegionOfCountry">Each country's region name by code, for the city form's derived region.</param>

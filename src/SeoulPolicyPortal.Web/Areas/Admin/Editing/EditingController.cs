@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Areas.Admin.Drafts;
 using SeoulPolicyPortal.Web.Data;
+using SeoulPolicyPortal.Web.Data.Drafts;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Editing;
 
@@ -104,6 +105,111 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
         Status.Set("Saved. Readers see the change now.");
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>A saved draft in this kind's form, prefilled from its payload; <paramref name="id"/> is the draft's.</summary>
+    [HttpGet("drafts/{id:int}/edit")]
+    public async Task<IActionResult> EditDraft(int id, CancellationToken cancellationToken)
+    {
+        var (draft, refusal) = await EditableDraftAsync(id, cancellationToken);
+        if (draft is null)
+        {
+            return refusal!;
+        }
+
+        if (await DraftStateAsync(draft, cancellationToken) is not { } opened)
+        {
+            return NotFound();
+        }
+
+        var input = form.ToInput(opened.Entity);
+        input.Version = draft.Version;
+        return View(form.View, await PageAsync(opened.State, input, cancellationToken));
+    }
+
+    /// <summary>
+    /// Saves the form over the same draft. <see cref="IEditInput.Version"/> carries the draft's version here, so a stale
+    /// form (someone saved or moved the draft since) gets the conflict page instead of overwriting.
+    /// </summary>
+    [HttpPost("drafts/{id:int}/edit")]
+    public async Task<IActionResult> EditDraft(int id, [Bind(Prefix = InputPrefix)] TInput input, string? command, CancellationToken cancellationToken)
+    {
+        var (draft, refusal) = await EditableDraftAsync(id, cancellationToken);
+        if (draft is null)
+        {
+            return refusal!;
+        }
+
+        if (await DraftStateAsync(draft, cancellationToken) is not { } opened)
+        {
+            return NotFound();
+        }
+
+        if (!IsSave(command) && command != EditCommands.Draft)
+        {
+            return View(form.View, await ReRenderAsync(opened.State, input, command!, cancellationToken));
+        }
+
+        if (!await ValidateAsync(input, draft.EntityId, cancellationToken))
+        {
+            return View(form.View, await PageAsync(opened.State, input, cancellationToken));
+        }
+
+        var mine = form.ToSnapshot(input, opened.Entity.IsArchived);
+        var drafts = HttpContext.RequestServices.GetRequiredService<DraftWork>();
+        if (!await drafts.UpdateAsync(draft, input.Version, JsonSerializer.Serialize(mine, ContentKind.Json), form.Label(input), CurrentUser, cancellationToken))
+        {
+            var current = await Db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+            if (current is null)
+            {
+                ModelState.AddModelError("", T["This draft was published or discarded since you opened it. Nothing was saved; your text is still below."]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(form.View, await PageAsync(opened.State, input, cancellationToken));
+            }
+
+            var conflict = await ConflictWithAsync(current.Version, current.UpdatedBy, current.UpdatedAtUtc, current.PayloadJson, mine, cancellationToken);
+            input.Version = current.Version;
+            return View(form.View, await PageAsync(opened.State with { Conflict = conflict }, input, cancellationToken));
+        }
+
+        if (draft.Status == DraftStatus.Draft)
+        {
+            Status.Set("The draft was saved. Readers still see the published version.");
+        }
+        else
+        {
+            Status.Set("The draft was saved and is back with its author: submit it for review again.");
+        }
+
+        return RedirectToAction("Show", "Drafts", new { area = "Admin", id });
+    }
+
+    // A draft of this kind that the signed-in user may edit: its author's, or anyone's for a Publisher or an Admin. A
+    // scheduled unpublishing has no form (it is cancelled and scheduled again).
+    private async Task<(Draft? Draft, IActionResult? Refusal)> EditableDraftAsync(int id, CancellationToken cancellationToken)
+    {
+        var draft = await Db.Drafts.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == id && d.EntityType == Kind.Type && d.Purpose == DraftPurpose.Change, cancellationToken);
+        if (draft is null)
+        {
+            return (null, NotFound());
+        }
+
+        return draft.Author == CurrentUser || IsPublisher ? (draft, null) : (null, Forbid());
+    }
+
+    // The draft's state on its row (or on a new one), untracked: what the form starts from. Null when the row is gone.
+    private async Task<(TEntity Entity, EditorState State)?> DraftStateAsync(Draft draft, CancellationToken cancellationToken)
+    {
+        var entity = draft.EntityId is { } entityId ? await Kind.FindAsync(Db, entityId, cancellationToken) : Kind.New();
+        if (entity is not TEntity typed)
+        {
+            return null;
+        }
+
+        Kind.Apply(typed, draft.PayloadJson);
+        Db.ChangeTracker.Clear();
+        return (typed, new EditorState(Kind, draft.EntityId, draft.Label, typed.IsArchived, Version: typed.Version, DraftId: draft.Id));
     }
 
     // A draft is checked like a save, then kept aside: the row, and so the public site, stay as they are. It remembers the
