@@ -106,7 +106,10 @@ public sealed class ProjectEditingTests
         Assert.Contains("#Input_Partners_0__CountryCode", summaryLinks);
         var title = page.QuerySelector("#Input_Title")!;
         Assert.Equal("true", title.GetAttribute("aria-invalid"));
-        Assert.Equal("Enter the project’s title.", page.QuerySelector($"#{title.GetAttribute("aria-describedby")}")!.TextContent);
+        // The field names its message (and its hint about where readers see it) in aria-describedby.
+        var describedBy = title.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains("Input_Title-error", describedBy);
+        Assert.Equal("Enter the project’s title.", page.QuerySelector("#Input_Title-error")!.TextContent);
         Assert.Contains("cannot be before the start year", page.QuerySelector("#Input_EndYear-error")!.TextContent);
         Assert.Equal("2015", page.QuerySelector("#Input_EndYear")!.GetAttribute("value"));
         Assert.Equal("Half-written description <kept>", page.QuerySelector<IHtmlTextAreaElement>("#Input_DescriptionMarkdown")!.Value);
