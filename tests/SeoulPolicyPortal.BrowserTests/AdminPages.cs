@@ -34,5 +34,10 @@ public static class AdminPages
         { "/admin/account/password", Account.Editor },
         { "/admin/forgot-password", Account.Anonymous },
         { "/admin/import", Account.Editor },
+        { "/admin/site-texts", Account.Editor },
+        { "/admin/site-texts/1/edit", Account.Editor },
+        { "/admin/figures/1/edit", Account.Editor },
+        { "/admin/countries", Account.Editor },
+        { "/admin/regions", Account.Editor },
     };
 }
