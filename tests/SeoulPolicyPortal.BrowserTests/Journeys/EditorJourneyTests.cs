@@ -118,7 +118,8 @@ public sealed class EditorJourneyTests(AdminBrowserPortal portal) : AdminBrowser
         var message = page.Locator(".field:has(#Input_Title) .field-error");
         await Expect(message).ToHaveTextAsync("Enter the project’s title.");
         await Expect(title).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(title).ToHaveAttributeAsync("aria-describedby", "Input_Title-error");
+        // Its hint (where readers see the title) comes first, then the message.
+        await Expect(title).ToHaveAttributeAsync("aria-describedby", "title-hint Input_Title-error");
         await Expect(message).ToHaveIdAsync("Input_Title-error");
         await AssertFitsTheScreenAsync(page);
 
