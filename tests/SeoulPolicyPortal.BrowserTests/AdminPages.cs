@@ -39,5 +39,7 @@ public static class AdminPages
         { "/admin/figures/1/edit", Account.Editor },
         { "/admin/countries", Account.Editor },
         { "/admin/regions", Account.Editor },
+        { "/admin/translations", Account.Editor },
+        { "/admin/translations?culture=es&kind=section&missing=true", Account.Editor },
     };
 }

@@ -45,6 +45,7 @@ public class PortalDbContext : IdentityDbContext<IdentityUser>, IDataProtectionK
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Throttling.Throttle> Throttles => Set<Throttling.Throttle>();
     public DbSet<Translation> Translations => Set<Translation>();
+    public DbSet<TranslationEntry> TranslationEntries => Set<TranslationEntry>();
     public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
     public DbSet<Imports.ImportBatch> ImportBatches => Set<Imports.ImportBatch>();
 

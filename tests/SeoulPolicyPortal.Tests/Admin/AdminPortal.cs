@@ -117,6 +117,23 @@ public static class AdminHttp
         return fields;
     }
 
+    /// <summary>
+    /// The address of an item's translation form: the translations list's link (culture, kind, key) redirects to the
+    /// editing pipeline's form of the translation's row, which it makes the first time.
+    /// </summary>
+    public static async Task<string> TranslationFormAddressAsync(this HttpClient client, string culture, string kind, string key)
+    {
+        using var opened = await client.GetAsync($"/admin/translations/{culture}/{kind}/{Uri.EscapeDataString(key)}");
+        if (opened.IsSuccessStatusCode)
+        {
+            // A client that follows redirects is at the form already.
+            return opened.RequestMessage!.RequestUri!.PathAndQuery;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return opened.Headers.Location!.OriginalString;
+    }
+
     public static async Task<IDocument> DocumentAsync(this HttpResponseMessage response) =>
         await Http.ParseAsync(await response.Content.ReadAsStringAsync());
 

@@ -80,9 +80,8 @@ public sealed class HeadlineEditingTests
         // The Korean page keeps the Korean heading; the figure's new English label is shown as English until translated.
         var korean = await reader.GetDocumentAsync("/ko");
         Assert.Equal("서울시 정책공유사업", korean.QuerySelector("h1")!.TextContent.Trim());
-        var translateForm = (await editor.GetDocumentAsync("/admin/translations/ko/figure/projects"))
-            .QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.Action.EndsWith("/admin/translations/ko/figure/projects", StringComparison.Ordinal));
-        using (var saved = await editor.SubmitAsync(translateForm, new Dictionary<string, string> { ["texts[label]"] = "해외 협력 사업" }))
+        var translateForm = await editor.EditFormAsync(await editor.TranslationFormAddressAsync("ko", "figure", "projects"));
+        using (var saved = await editor.SubmitAsync(translateForm, new Dictionary<string, string> { ["Input.Label"] = "해외 협력 사업" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }

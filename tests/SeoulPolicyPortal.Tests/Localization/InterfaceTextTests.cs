@@ -103,7 +103,8 @@ public sealed partial class InterfaceTextTests
             "/admin", "/admin/projects", $"/admin/projects/{projectId}/edit", $"/admin/projects/{projectId}/history", "/admin/projects/new",
             "/admin/cities", "/admin/cities/new", "/admin/areas", "/admin/content", "/admin/content/new", "/admin/users", "/admin/audit",
             "/admin/requests", "/admin/throttles", "/admin/account/password", "/admin/forgot-password", "/admin/import", "/admin/translations",
-            "/admin/translations?kind=section&missing=true", $"/admin/translations/{culture}/project/{projectId}",
+            "/admin/translations?kind=section&missing=true",
+            await client.TranslationFormAddressAsync(culture, "project", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
         foreach (var page in adminPages)
         {

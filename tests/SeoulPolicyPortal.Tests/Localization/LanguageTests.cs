@@ -145,10 +145,10 @@ public sealed class ContentTranslationTests : IClassFixture<AdminPortalFactory>
         var (translatedId, otherId) = (projects.GetProperty("items")[0].GetProperty("id").GetInt32(), projects.GetProperty("items")[1].GetProperty("id").GetInt32());
         var missingBefore = await MissingAsync(admin, "ko");
 
-        var form = await admin.GetDocumentAsync($"/admin/translations/ko/project/{translatedId}");
+        var form = await admin.GetDocumentAsync(await admin.TranslationFormAddressAsync("ko", "project", translatedId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains(form.QuerySelectorAll(".original[lang='en']"), o => o.TextContent.Length > 0);
         using (var saved = await admin.SubmitAsync(form.QuerySelector<IHtmlFormElement>("form.stacked-form")!,
-            new Dictionary<string, string> { ["texts[title]"] = "서울 교통 <정책> 자문" }))
+            new Dictionary<string, string> { ["Input.Title"] = "서울 교통 <정책> 자문" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -182,15 +182,17 @@ public sealed class ContentTranslationTests : IClassFixture<AdminPortalFactory>
         var admin = await _factory.SignedInClientAsync();
         var form = await admin.GetDocumentAsync("/admin/translations?culture=es&kind=section");
         var edit = form.QuerySelectorAll("table.admin-list a").First().GetAttribute("href")!;
-        var page = await admin.GetDocumentAsync(edit);
+        using var opened = await admin.GetAsync(edit);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var page = await admin.GetDocumentAsync(opened.Headers.Location!.OriginalString);
 
         using var response = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form.stacked-form")!,
-            new Dictionary<string, string> { ["texts[title]"] = "Sección", ["texts[body]"] = new string('[', 5000) });
+            new Dictionary<string, string> { ["Input.Title"] = "Sección", ["Input.Body"] = new string('[', 5000) });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var again = await Http.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.NotNull(again.QuerySelector(".error-summary"));
-        Assert.Equal("Sección", again.QuerySelector<IHtmlInputElement>("input[name='texts[title]']")!.Value);
+        Assert.Equal("Sección", again.QuerySelector<IHtmlInputElement>("input[name='Input.Title']")!.Value);
     }
 
     private static async Task<int> MissingAsync(HttpClient admin, string culture)

@@ -18,3 +18,17 @@ internal sealed class TranslationConfiguration : IEntityTypeConfiguration<Transl
         builder.HasIndex(t => t.Culture);
     }
 }
+
+internal sealed class TranslationEntryConfiguration : IEntityTypeConfiguration<TranslationEntry>
+{
+    public void Configure(EntityTypeBuilder<TranslationEntry> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Property(t => t.EntityType).HasMaxLength(20);
+        builder.Property(t => t.EntityKey).HasMaxLength(20);
+        builder.Property(t => t.Culture).HasMaxLength(10);
+        builder.HasIndex(t => new { t.EntityType, t.EntityKey, t.Culture }).IsUnique();
+        builder.Ignore(t => t.Texts);
+        builder.Ignore(t => t.Label);
+    }
+}

@@ -29,6 +29,30 @@ public sealed class Translation
     public string? UpdatedBy { get; set; }
 }
 
+/// <summary>
+/// The translation of one item into one culture, as the editing pipeline sees it: a row with a version, drafts and
+/// revisions, whose texts are the <see cref="Translation"/> rows of the same (type, key, culture). Created the first
+/// time an editor opens the item's translation; texts seeded or saved before then need none (readers read the
+/// Translations table alone).
+/// </summary>
+public sealed class TranslationEntry : EditableEntity
+{
+    public required string EntityType { get; set; }
+
+    public required string EntityKey { get; set; }
+
+    public required string Culture { get; set; }
+
+    /// <summary>The texts by field, as loaded or as a draft or restore puts them; written to the Translations table on save.</summary>
+    public Dictionary<string, string> Texts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What is translated, in English (the item's title or name), for history and the drafts list.</summary>
+    public string Label { get; set; } = "";
+}
+
+/// <summary>A translatable field and the longest text it takes (the English column's limit).</summary>
+public sealed record TranslatedField(string Field, int MaxLength);
+
 /// <summary>The translatable kinds and their fields; the names are stored in <see cref="Translation"/>.</summary>
 public static class TranslatedKinds
 {
@@ -55,4 +79,15 @@ public static class TranslatedKinds
 
     /// <summary>Fields written in Markdown, whose HTML is stored beside the text.</summary>
     public static bool IsMarkdown(string field) => field is Description or Body;
+
+    /// <summary>The fields a kind has, in the order the form shows them; none for a kind that is not translated.</summary>
+    public static IReadOnlyList<TranslatedField> FieldsOf(string kind) => kind switch
+    {
+        Project => [new(Title, 400), new(Description, 20_000)],
+        Section => [new(Title, 200), new(Body, 50_000)],
+        SiteText => [new(Text, Data.SiteText.MaxLength)],
+        Figure => [new(Label, 200)],
+        Country or Region or Area or Concentration or City => [new(Name, 200)],
+        _ => [],
+    };
 }

@@ -87,6 +87,23 @@ public static class PortalCultures
         return next(context);
     });
 
+    /// <summary>
+    /// Makes the rest of the request one in <paramref name="culture"/>, as if its address had begun with it: for a request
+    /// rewritten after the address was read (a draft preview of a translation renders the page in its language).
+    /// </summary>
+    public static void Enter(HttpContext context, string culture)
+    {
+        if (culture != Default)
+        {
+            context.Items[CultureItem] = culture;
+            context.Request.PathBase = context.Request.PathBase.Add("/" + culture);
+        }
+
+        var info = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = info;
+        context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(info), provider: null));
+    }
+
     private static ProviderCultureResult? FromAddress(HttpContext context)
     {
         if (context.Items[CultureItem] is string culture)

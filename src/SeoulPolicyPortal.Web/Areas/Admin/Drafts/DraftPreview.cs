@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SeoulPolicyPortal.Web.Data;
 using SeoulPolicyPortal.Web.Data.Drafts;
+using SeoulPolicyPortal.Web.Data.Translations;
 using SeoulPolicyPortal.Web.Infrastructure;
+using SeoulPolicyPortal.Web.Infrastructure.Localization;
 
 namespace SeoulPolicyPortal.Web.Areas.Admin.Drafts;
 
@@ -51,7 +54,7 @@ public sealed class DraftPreviewMiddleware(RequestDelegate next)
     private async Task<bool> RenderWithDraftAsync(HttpContext context, PortalDbContext db, DraftWork drafts, Draft draft, string user)
     {
         var request = context.Request;
-        var (path, query) = (request.Path, request.QueryString);
+        var (pathBase, path, query) = (request.PathBase, request.Path, request.QueryString);
         await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         try
         {
@@ -69,6 +72,13 @@ public sealed class DraftPreviewMiddleware(RequestDelegate next)
             if (entity is null)
             {
                 return false;
+            }
+
+            if (entity is TranslationEntry translation)
+            {
+                // The translation's item, on its page in the translation's language.
+                PortalCultures.Enter(context, translation.Culture);
+                entity = await TranslatedItemAsync(db, translation, context.RequestAborted) ?? entity;
             }
 
             (request.Path, request.QueryString) = await PublicAddressAsync(db, entity, context.RequestAborted);
@@ -92,7 +102,7 @@ public sealed class DraftPreviewMiddleware(RequestDelegate next)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            (request.Path, request.QueryString) = (path, query);
+            (request.PathBase, request.Path, request.QueryString) = (pathBase, path, query);
         }
     }
 
@@ -102,12 +112,13 @@ public sealed class DraftPreviewMiddleware(RequestDelegate next)
         var path = request.Path.Value;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && path is not null && path.StartsWith(Prefix, StringComparison.Ordinal) && path.EndsWith(Suffix, StringComparison.Ordinal)
-            && int.TryParse(path.AsSpan(Prefix.Length, path.Length - Prefix.Length - Suffix.Length), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out draftId);
+            && int.TryParse(path.AsSpan(Prefix.Length, path.Length - Prefix.Length - Suffix.Length), NumberStyles.None,
+                CultureInfo.InvariantCulture, out draftId);
     }
 
     // The public page where a reader sees the row: a project's own page, a city in its country's part of the directory,
-    // an area or sub-area as the catalogue filtered by it, an overview section on the overview.
+    // an area or sub-area as the catalogue filtered by it, a country's own page, a region's part of the directory, the
+    // overview for its sections, heading and figures (and for a translation of them).
     private static async Task<(PathString, QueryString)> PublicAddressAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) =>
         entity switch
         {
@@ -117,6 +128,23 @@ public sealed class DraftPreviewMiddleware(RequestDelegate next)
             Concentration concentration => ("/projects", QueryString.Create([
                 KeyValuePair.Create("area", (string?)await db.Areas.Where(a => a.Id == concentration.AreaId).Select(a => a.Slug).SingleAsync(cancellationToken)),
                 KeyValuePair.Create("concentration", (string?)concentration.Slug)])),
+            Country country => ($"/countries/{country.Code}", QueryString.Empty),
+            Region region => ("/cities", QueryString.Create("region", region.Slug)),
             _ => ("/", QueryString.Empty),
         };
+
+    private static async Task<EditableEntity?> TranslatedItemAsync(PortalDbContext db, TranslationEntry translation, CancellationToken cancellationToken)
+    {
+        var id = int.TryParse(translation.EntityKey, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return translation.EntityType switch
+        {
+            TranslatedKinds.Project => await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
+            TranslatedKinds.City => await db.Cities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken),
+            TranslatedKinds.Area => await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken),
+            TranslatedKinds.Concentration => await db.Concentrations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken),
+            TranslatedKinds.Country => await db.Countries.AsNoTracking().SingleOrDefaultAsync(c => c.Code == translation.EntityKey, cancellationToken),
+            TranslatedKinds.Region => await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == translation.EntityKey, cancellationToken),
+            _ => null,
+        };
+    }
 }

@@ -54,6 +54,7 @@ public sealed class ContentEditor(PortalDbContext db)
 
         // Inside the caller's transaction when there is one (publishing a draft deletes it in the same one).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await kind.WriteDependentsAsync(db, entity, cancellationToken);
         await kind.RefreshDerivedAsync(db, entity, cancellationToken);
         var followers = await kind.FollowersAsync(db, entity, cancellationToken);
         foreach (var follower in followers)

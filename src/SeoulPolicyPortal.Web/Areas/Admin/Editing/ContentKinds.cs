@@ -38,7 +38,11 @@ public sealed record Follower(ContentKind Kind, EditableEntity Entity, string Sn
 /// </summary>
 public abstract class ContentKind
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Korean and Spanish text kept as itself in revisions and drafts, not as \uXXXX escapes (a third of the size).
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public static readonly ProjectKind Project = new();
     public static readonly CityKind City = new();
@@ -49,8 +53,9 @@ public abstract class ContentKind
     public static readonly FigureKind Figure = new();
     public static readonly CountryKind Country = new();
     public static readonly RegionKind Region = new();
+    public static readonly Translations.TranslationKind Translation = new();
 
-    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content, SiteText, Figure, Country, Region];
+    public static readonly IReadOnlyList<ContentKind> All = [Project, City, Area, Concentration, Content, SiteText, Figure, Country, Region, Translation];
 
     /// <summary>Stored in Revision.EntityType.</summary>
     public abstract string Type { get; }
@@ -93,6 +98,9 @@ public abstract class ContentKind
 
     /// <summary>The row's Markdown, for the kinds that have some: what must be renderable before it is saved.</summary>
     public virtual string? Markdown(EditableEntity entity) => null;
+
+    /// <summary>Writes the rows a save of this kind carries besides its own (a translation's texts), before they are saved.</summary>
+    public virtual Task WriteDependentsAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Recomputes stored derived columns (search text) so every save keeps them true.</summary>
     public virtual Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -47,6 +47,9 @@ public abstract class EditForm<TEntity, TSnapshot, TInput>
     {
     }
 
+    /// <summary>Fills what the form shows but does not post (a translation's English originals), before every render.</summary>
+    public virtual Task CompleteAsync(TInput input, EditorState state, PortalDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Checks across fields and against the database; <paramref name="id"/> is null for a new row.</summary>
     public virtual Task ValidateAsync(EditValidation validation, TInput input, int? id, CancellationToken cancellationToken) =>
         Task.CompletedTask;
@@ -60,7 +63,8 @@ public sealed class EditValidation(PortalDbContext db, ModelStateDictionary mode
     /// <summary>True while no check, of the attributes or of the form, has found a problem.</summary>
     public bool IsValid => modelState.IsValid;
 
-    public void Error(string field, string message) => modelState.AddModelError($"{prefix}.{field}", localizer[message]);
+    public void Error(string field, string message, params object[] arguments) =>
+        modelState.AddModelError($"{prefix}.{field}", localizer[message, arguments]);
 
     /// <summary>
     /// The Markdown as HTML, or null with the reason it cannot be shown recorded against the field: Markdown that cannot

@@ -276,6 +276,9 @@ public abstract class EditingController<TEntity, TSnapshot, TInput>(EditForm<TEn
 
     private EditorState StateOf(TEntity entity) => EditorState.For(Kind, entity, Kind.Describe(entity));
 
-    private async Task<EditPage<TInput>> PageAsync(EditorState state, TInput input, CancellationToken cancellationToken) =>
-        new(state, input, await HttpContext.RequestServices.GetRequiredService<AdminQueries>().LookupsAsync(cancellationToken));
+    private async Task<EditPage<TInput>> PageAsync(EditorState state, TInput input, CancellationToken cancellationToken)
+    {
+        await form.CompleteAsync(input, state, Db, cancellationToken);
+        return new(state, input, await HttpContext.RequestServices.GetRequiredService<AdminQueries>().LookupsAsync(cancellationToken));
+    }
 }

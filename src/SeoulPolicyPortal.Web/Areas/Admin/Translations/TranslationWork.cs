@@ -38,98 +38,142 @@ public sealed class TranslationWork(PortalDbContext db)
 
     public static bool IsCulture(string? culture) => culture is not null && Cultures.Contains(culture);
 
-    public async Task<IReadOnlyList<TranslatableItem>> ItemsAsync(string culture, string? kind, CancellationToken cancellationToken)
+    /// <param name="key">One item's key, or null for every item of the kind.</param>
+    public async Task<IReadOnlyList<TranslatableItem>> ItemsAsync(string culture, string? kind, CancellationToken cancellationToken, string? key = null)
     {
-        var translated = await db.Translations.AsNoTracking().Where(t => t.Culture == culture && (kind == null || t.EntityType == kind))
+        var translated = await db.Translations.AsNoTracking()
+            .Where(t => t.Culture == culture && (kind == null || t.EntityType == kind) && (key == null || t.EntityKey == key))
             .ToDictionaryAsync(t => (t.EntityType, t.EntityKey, t.Field), t => t.Text, cancellationToken);
+        var id = int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        if (key is not null && id is null && kind is not (TranslatedKinds.Country or TranslatedKinds.Region or TranslatedKinds.SiteText or TranslatedKinds.Figure))
+        {
+            return [];
+        }
+
         var items = new List<TranslatableItem>();
-        TranslatableField Field(string type, string key, string field, string english, int max) =>
-            new(field, english, translated.GetValueOrDefault((type, key, field)), max);
-        TranslatableItem Named(string type, string key, string english) =>
-            new(type, key, english, [Field(type, key, TranslatedKinds.Name, english, 200)]);
+        TranslatableField Field(string type, string itemKey, string field, string english) =>
+            new(field, english, translated.GetValueOrDefault((type, itemKey, field)), TranslatedKinds.FieldsOf(type).Single(f => f.Field == field).MaxLength);
+        TranslatableItem Named(string type, string itemKey, string english) =>
+            new(type, itemKey, english, [Field(type, itemKey, TranslatedKinds.Name, english)]);
         bool Wants(string k) => kind is null || kind == k;
 
         if (Wants(TranslatedKinds.Project))
         {
-            foreach (var p in await db.Projects.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.Id)
+            foreach (var p in await db.Projects.AsNoTracking().Where(p => !p.IsArchived && (id == null || p.Id == id)).OrderBy(p => p.Id)
                 .Select(p => new { p.Id, p.Title, p.DescriptionMarkdown }).ToListAsync(cancellationToken))
             {
-                var key = TranslationSet.Key(p.Id);
-                var fields = new List<TranslatableField> { Field(TranslatedKinds.Project, key, TranslatedKinds.Title, p.Title, 400) };
+                var itemKey = TranslationSet.Key(p.Id);
+                var fields = new List<TranslatableField> { Field(TranslatedKinds.Project, itemKey, TranslatedKinds.Title, p.Title) };
                 if (!string.IsNullOrWhiteSpace(p.DescriptionMarkdown))
                 {
-                    fields.Add(Field(TranslatedKinds.Project, key, TranslatedKinds.Description, p.DescriptionMarkdown, 20_000));
+                    fields.Add(Field(TranslatedKinds.Project, itemKey, TranslatedKinds.Description, p.DescriptionMarkdown));
                 }
 
-                items.Add(new TranslatableItem(TranslatedKinds.Project, key, p.Title, fields));
+                items.Add(new TranslatableItem(TranslatedKinds.Project, itemKey, p.Title, fields));
             }
         }
 
         if (Wants(TranslatedKinds.Section))
         {
-            foreach (var s in await db.ContentSections.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Position)
+            foreach (var s in await db.ContentSections.AsNoTracking().Where(s => !s.IsArchived && (id == null || s.Id == id)).OrderBy(s => s.Position)
                 .Select(s => new { s.Id, s.Title, s.BodyMarkdown }).ToListAsync(cancellationToken))
             {
-                var key = TranslationSet.Key(s.Id);
-                items.Add(new TranslatableItem(TranslatedKinds.Section, key, s.Title,
+                var itemKey = TranslationSet.Key(s.Id);
+                items.Add(new TranslatableItem(TranslatedKinds.Section, itemKey, s.Title,
                 [
-                    Field(TranslatedKinds.Section, key, TranslatedKinds.Title, s.Title, 200),
-                    Field(TranslatedKinds.Section, key, TranslatedKinds.Body, s.BodyMarkdown, 50_000),
+                    Field(TranslatedKinds.Section, itemKey, TranslatedKinds.Title, s.Title),
+                    Field(TranslatedKinds.Section, itemKey, TranslatedKinds.Body, s.BodyMarkdown),
                 ]));
             }
         }
 
         if (Wants(TranslatedKinds.Area))
         {
-            items.AddRange((await db.Areas.AsNoTracking().Where(a => !a.IsArchived).OrderBy(a => a.Position).Select(a => new { a.Id, a.Name })
-                .ToListAsync(cancellationToken)).Select(a => Named(TranslatedKinds.Area, TranslationSet.Key(a.Id), a.Name)));
+            items.AddRange((await db.Areas.AsNoTracking().Where(a => !a.IsArchived && (id == null || a.Id == id)).OrderBy(a => a.Position)
+                .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+                .Select(a => Named(TranslatedKinds.Area, TranslationSet.Key(a.Id), a.Name)));
         }
 
         if (Wants(TranslatedKinds.Concentration))
         {
-            items.AddRange((await db.Concentrations.AsNoTracking().Where(c => !c.IsArchived).OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
+            items.AddRange((await db.Concentrations.AsNoTracking().Where(c => !c.IsArchived && (id == null || c.Id == id))
+                .OrderBy(c => c.Area!.Position).ThenBy(c => c.Position)
                 .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
                 .Select(c => Named(TranslatedKinds.Concentration, TranslationSet.Key(c.Id), c.Name)));
         }
 
         if (Wants(TranslatedKinds.City))
         {
-            items.AddRange((await db.Cities.AsNoTracking().Where(c => !c.IsArchived).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name })
-                .ToListAsync(cancellationToken)).Select(c => Named(TranslatedKinds.City, TranslationSet.Key(c.Id), c.Name)));
+            items.AddRange((await db.Cities.AsNoTracking().Where(c => !c.IsArchived && (id == null || c.Id == id)).OrderBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+                .Select(c => Named(TranslatedKinds.City, TranslationSet.Key(c.Id), c.Name)));
         }
 
         if (Wants(TranslatedKinds.Country))
         {
-            items.AddRange((await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken))
+            items.AddRange((await db.Countries.AsNoTracking().Where(c => key == null || c.Code == key).OrderBy(c => c.Name)
+                .Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken))
                 .Select(c => Named(TranslatedKinds.Country, c.Code, c.Name)));
         }
 
         if (Wants(TranslatedKinds.Region))
         {
-            items.AddRange((await db.Regions.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
+            items.AddRange((await db.Regions.AsNoTracking().Where(r => key == null || r.Slug == key).OrderBy(r => r.Position)
+                .Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
                 .Select(r => Named(TranslatedKinds.Region, r.Slug, r.Name)));
         }
 
         // The overview's heading texts and figure labels are keyed by their own keys, as countries and regions are.
         if (Wants(TranslatedKinds.SiteText))
         {
-            items.AddRange((await db.SiteTexts.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Key, t.Text }).ToListAsync(cancellationToken))
-                .Select(t => new TranslatableItem(TranslatedKinds.SiteText, t.Key, t.Text,
-                    [Field(TranslatedKinds.SiteText, t.Key, TranslatedKinds.Text, t.Text, SiteText.MaxLength)])));
+            items.AddRange((await db.SiteTexts.AsNoTracking().Where(t => key == null || t.Key == key).OrderBy(t => t.Id)
+                .Select(t => new { t.Key, t.Text }).ToListAsync(cancellationToken))
+                .Select(t => new TranslatableItem(TranslatedKinds.SiteText, t.Key, t.Text, [Field(TranslatedKinds.SiteText, t.Key, TranslatedKinds.Text, t.Text)])));
         }
 
         if (Wants(TranslatedKinds.Figure))
         {
-            items.AddRange((await db.StatedFigures.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.Key, f.Label }).ToListAsync(cancellationToken))
-                .Select(f => new TranslatableItem(TranslatedKinds.Figure, f.Key, f.Label,
-                    [Field(TranslatedKinds.Figure, f.Key, TranslatedKinds.Label, f.Label, 200)])));
+            items.AddRange((await db.StatedFigures.AsNoTracking().Where(f => key == null || f.Key == key).OrderBy(f => f.Id)
+                .Select(f => new { f.Key, f.Label }).ToListAsync(cancellationToken))
+                .Select(f => new TranslatableItem(TranslatedKinds.Figure, f.Key, f.Label, [Field(TranslatedKinds.Figure, f.Key, TranslatedKinds.Label, f.Label)])));
         }
 
         return items;
     }
 
     public async Task<TranslatableItem?> ItemAsync(string culture, string kind, string key, CancellationToken cancellationToken) =>
-        (await ItemsAsync(culture, kind, cancellationToken)).FirstOrDefault(i => i.Key == key);
+        TranslatedKinds.FieldsOf(kind).Count == 0 ? null : (await ItemsAsync(culture, kind, cancellationToken, key)).FirstOrDefault(i => i.Key == key);
+
+    /// <summary>
+    /// The id of the item's translation row in the editing pipeline, created the first time it is asked for (it holds no
+    /// text, so readers see nothing change). Two editors opening the same item at once both get the one row.
+    /// </summary>
+    public async Task<int> EntryIdAsync(TranslatableItem item, string culture, CancellationToken cancellationToken)
+    {
+        var existing = await db.TranslationEntries.AsNoTracking()
+            .Where(e => e.EntityType == item.Kind && e.EntityKey == item.Key && e.Culture == culture).Select(e => (int?)e.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var entry = new TranslationEntry { EntityType = item.Kind, EntityKey = item.Key, Culture = culture, UpdatedBy = "translations list" };
+        db.TranslationEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return entry.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // The other editor's request created it first (the unique index on type, key and culture).
+            db.ChangeTracker.Clear();
+            return await db.TranslationEntries.AsNoTracking()
+                .Where(e => e.EntityType == item.Kind && e.EntityKey == item.Key && e.Culture == culture).Select(e => e.Id)
+                .SingleAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Untranslated fields per culture and kind (the dashboard and the list's summary).</summary>
     public async Task<IReadOnlyList<MissingCount>> MissingAsync(CancellationToken cancellationToken)
@@ -143,46 +187,5 @@ public sealed class TranslationWork(PortalDbContext db)
         }
 
         return counts;
-    }
-
-    /// <summary>Saves the translator's text per field: a new or changed text is stored, an emptied one removed.</summary>
-    public async Task SaveAsync(string culture, TranslatableItem item, IReadOnlyDictionary<string, string?> texts, string user, CancellationToken cancellationToken)
-    {
-        var existing = await db.Translations.Where(t => t.Culture == culture && t.EntityType == item.Kind && t.EntityKey == item.Key)
-            .ToDictionaryAsync(t => t.Field, cancellationToken);
-        var now = DateTime.UtcNow;
-        foreach (var field in item.Fields)
-        {
-            var text = texts.GetValueOrDefault(field.Field)?.Trim();
-            existing.TryGetValue(field.Field, out var row);
-            if (string.IsNullOrEmpty(text))
-            {
-                if (row is not null)
-                {
-                    db.Translations.Remove(row);
-                }
-            }
-            else if (row is null)
-            {
-                db.Translations.Add(new Translation
-                {
-                    EntityType = item.Kind,
-                    EntityKey = item.Key,
-                    Field = field.Field,
-                    Culture = culture,
-                    Text = text,
-                    UpdatedAtUtc = now,
-                    UpdatedBy = user,
-                });
-            }
-            else if (row.Text != text)
-            {
-                row.Text = text;
-                row.UpdatedAtUtc = now;
-                row.UpdatedBy = user;
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
