@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulPolicyPortal.Web.Areas.Admin;
 
 namespace SeoulPolicyPortal.Tests.Admin;
 
@@ -35,6 +37,14 @@ public class AdminPortalFactory : PortalFactory
     }
 
     /// <summary>A client with a cookie jar, signed in by submitting the real sign-in form.</summary>
+    /// <summary>Creates (or resets) an account with the role, as the command line does.</summary>
+    public async Task AddUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (_, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, email, password, role, "test");
+        Assert.Empty(errors);
+    }
+
     public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
     {
         var client = CreatePortalClient();

@@ -16,13 +16,6 @@ public sealed class DraftEditingTests
     private const string EditorPassword = "Author-Password-77!";
     private const string OtherEmail = "other.editor@example.org";
 
-    private static async Task AddUserAsync(AdminPortalFactory portal, string email, string password, string role)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var (_, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, email, password, role, "test");
-        Assert.Empty(errors);
-    }
-
     private static IEnumerable<IHtmlFormElement> Forms(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("form").OfType<IHtmlFormElement>();
 
     // An Editor's draft of p001's title, submitted for review; returns the project's id and version, and the draft's id.
@@ -43,7 +36,7 @@ public sealed class DraftEditingTests
     {
         using var portal = new AdminPortalFactory();
         var reader = portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
         var (projectId, projectVersion, draftId) = await SubmittedDraftAsync(portal, editor);
 
@@ -77,7 +70,7 @@ public sealed class DraftEditingTests
     {
         using var portal = new AdminPortalFactory();
         portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
         var admin = await portal.SignedInClientAsync();
         var (_, _, draftId) = await SubmittedDraftAsync(portal, editor);
@@ -105,8 +98,8 @@ public sealed class DraftEditingTests
     {
         using var portal = new AdminPortalFactory();
         portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
-        await AddUserAsync(portal, OtherEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(OtherEmail, EditorPassword, AdminRoles.Editor);
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
         var (projectId, _, draftId) = await SubmittedDraftAsync(portal, editor);
         var other = await portal.SignedInClientAsync(OtherEmail, EditorPassword);
@@ -133,7 +126,7 @@ public sealed class DraftEditingTests
     {
         using var portal = new AdminPortalFactory();
         portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
         var admin = await portal.SignedInClientAsync();
         var (projectId, _, draftId) = await SubmittedDraftAsync(portal, editor);

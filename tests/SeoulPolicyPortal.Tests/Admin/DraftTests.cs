@@ -18,13 +18,6 @@ public sealed class DraftTests
     private const string PublisherEmail = "publisher@example.org";
     private const string PublisherPassword = "Publisher-Password-77!";
 
-    private static async Task AddUserAsync(AdminPortalFactory portal, string email, string password, string role)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var (_, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, email, password, role, "test");
-        Assert.Empty(errors);
-    }
-
     private static IEnumerable<IHtmlFormElement> Forms(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("form").OfType<IHtmlFormElement>();
 
     private static async Task<string> PublicTitleAsync(HttpClient client, int id)
@@ -50,8 +43,8 @@ public sealed class DraftTests
     {
         using var portal = new AdminPortalFactory();
         var reader = portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
-        await AddUserAsync(portal, PublisherEmail, PublisherPassword, AdminRoles.Publisher);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(PublisherEmail, PublisherPassword, AdminRoles.Publisher);
         var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
 

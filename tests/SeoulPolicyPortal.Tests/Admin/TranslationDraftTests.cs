@@ -23,13 +23,6 @@ public sealed class TranslationDraftTests
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task AddUserAsync(AdminPortalFactory portal, string email, string password, string role)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var (_, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, email, password, role, "test");
-        Assert.Empty(errors);
-    }
-
     // The Korean project page's title, following the slug redirect.
     private static async Task<string> KoreanTitleAsync(HttpClient client, int projectId)
     {
@@ -59,8 +52,8 @@ public sealed class TranslationDraftTests
     {
         using var portal = new AdminPortalFactory();
         var reader = portal.CreatePortalClient();
-        await AddUserAsync(portal, EditorEmail, EditorPassword, AdminRoles.Editor);
-        await AddUserAsync(portal, PublisherEmail, PublisherPassword, AdminRoles.Publisher);
+        await portal.AddUserAsync(EditorEmail, EditorPassword, AdminRoles.Editor);
+        await portal.AddUserAsync(PublisherEmail, PublisherPassword, AdminRoles.Publisher);
         var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.SeedKey == "p001"));
         var before = await KoreanTitleAsync(reader, project.Id);
         var editor = await portal.SignedInClientAsync(EditorEmail, EditorPassword);
