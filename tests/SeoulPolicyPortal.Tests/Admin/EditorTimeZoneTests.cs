@@ -80,7 +80,10 @@ public sealed class EditorTimeZoneTests
         {
             var inbox = await admin.GetDocumentAsync("/admin/requests");
             Assert.Equal($"Received ({zone})", inbox.QuerySelectorAll(".request-list thead th")[1].TextContent);
-            Assert.Equal(received, inbox.QuerySelector(".request-list tbody td.received")!.TextContent);
+            var receivedCell = inbox.QuerySelector(".request-list tbody td.received")!;
+            Assert.Equal(received, receivedCell.TextContent);
+            // On a phone the header row is hidden: the stacked cell names the zone itself.
+            Assert.Equal($"Received ({zone})", receivedCell.GetAttribute("data-label"));
             Assert.DoesNotContain("UTC", inbox.QuerySelector("main")!.TextContent);
             var request = await admin.GetDocumentAsync($"/admin/requests/{requestId}");
             Assert.Equal($"Received {received} ({zone})", request.QuerySelector("main .received")!.TextContent);
