@@ -1,8 +1,13 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulPolicyPortal.Tests.Consultations;
+using SeoulPolicyPortal.Web.Areas.Admin;
 using SeoulPolicyPortal.Web.Areas.Admin.Accounts;
+using SeoulPolicyPortal.Web.Data;
 
 namespace SeoulPolicyPortal.Tests.Admin;
 
@@ -49,6 +54,54 @@ public sealed class EditorTimeZoneTests
         var draftPage = await admin.FollowAsync(twice);
         Assert.Equal(new DateTime(2027, 11, 7, 5, 30, 0), await portal.WithDbAsync(db => db.Drafts.Select(d => d.PublishAtUtc).SingleAsync()));
         Assert.Contains("2027-11-07 01:30 (America/New_York)", draftPage.QuerySelector(".facts")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ARequestsReceivedTime_AndAUsersLockTime_AreShownInTheEditorsZone()
+    {
+        using var portal = new ConsultationPortal();
+        var reference = await portal.CreatePortalClient().AskAndConfirmAsync();
+        var requestId = await portal.WithDbAsync(db => db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
+        // 15 January 2026, 03:30 UTC: 12:30 the same day in Seoul (UTC+9), 22:30 the day before in New York (UTC-5).
+        await portal.WithDbAsync(db => db.ConsultationRequests.Where(r => r.Id == requestId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReceivedAtUtc, new DateTime(2026, 1, 15, 3, 30, 0, DateTimeKind.Utc))));
+        const string locked = "locked.editor@example.org";
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var (ok, errors) = await AdminSetup.SetUserAsync(scope.ServiceProvider, locked, "Locked-Editor-64!", AdminRoles.Editor, "test");
+            Assert.True(ok, string.Join(" ", errors));
+            // 1 July 2030, 12:00 UTC: 21:00 in Seoul, 08:00 in New York (summer time, UTC-4).
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(locked))!, new DateTimeOffset(2030, 7, 1, 12, 0, 0, TimeSpan.Zero));
+        }
+        var admin = await portal.SignedInClientAsync();
+
+        async Task ExpectAsync(string zone, string received, string lockedUntil)
+        {
+            var inbox = await admin.GetDocumentAsync("/admin/requests");
+            Assert.Equal($"Received ({zone})", inbox.QuerySelectorAll(".request-list thead th")[1].TextContent);
+            var receivedCell = inbox.QuerySelector(".request-list tbody td.received")!;
+            Assert.Equal(received, receivedCell.TextContent);
+            // On a phone the header row is hidden: the stacked cell names the zone itself.
+            Assert.Equal($"Received ({zone})", receivedCell.GetAttribute("data-label"));
+            Assert.DoesNotContain("UTC", inbox.QuerySelector("main")!.TextContent);
+            var request = await admin.GetDocumentAsync($"/admin/requests/{requestId}");
+            Assert.Equal($"Received {received} ({zone})", request.QuerySelector("main .received")!.TextContent);
+            Assert.DoesNotContain("UTC", request.QuerySelector("main")!.TextContent);
+            var dashboard = await admin.GetDocumentAsync("/admin");
+            Assert.Contains($"Received {received} ({zone})", dashboard.QuerySelector(".oldest-unanswered")!.TextContent);
+            var usersPage = await admin.GetDocumentAsync("/admin/users");
+            var row = usersPage.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == locked);
+            Assert.Equal($"Locked until {lockedUntil} ({zone})", row.QuerySelectorAll("td")[1].TextContent.Trim());
+        }
+
+        await ExpectAsync("Asia/Seoul", "2026-01-15 12:30", "2030-07-01 21:00");
+        using (var chosen = await ChooseAsync(admin, "America/New_York"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        }
+
+        await ExpectAsync("America/New_York", "2026-01-14 22:30", "2030-07-01 08:00");
     }
 
     [Theory]

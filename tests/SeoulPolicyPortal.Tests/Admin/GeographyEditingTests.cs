@@ -41,6 +41,50 @@ public sealed class GeographyEditingTests
     }
 
     [Fact]
+    public async Task RenamingACountry_RefreshesTheSearchTextOfItsProjects_SoTheArchivedListFindsThemByTheNewName()
+    {
+        using var portal = new AdminPortalFactory();
+        var client = await portal.SignedInClientAsync();
+        var id = await CountryIdAsync(portal, "MN");
+        // Archived projects are searched through their stored search text, not the full-text index.
+        var titles = await portal.WithDbAsync(async db =>
+        {
+            await db.Projects.Where(p => p.Partners.Any(pp => pp.CountryCode == "MN")).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsArchived, true));
+            return await db.Projects.Where(p => p.IsArchived).Select(p => p.Title).OrderBy(t => t).ToListAsync();
+        });
+        Assert.NotEmpty(titles);
+        var projectRevisions = await portal.WithDbAsync(db => db.Revisions.CountAsync(r => r.EntityType == "project"));
+
+        async Task<List<string>> ArchivedFoundByAsync(string q) =>
+            (await client.GetDocumentAsync($"/admin/projects?status=archived&q={Uri.EscapeDataString(q)}"))
+            .QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order().ToList();
+
+        Assert.Equal(titles, await ArchivedFoundByAsync("Mongolia"));
+        Assert.Empty(await ArchivedFoundByAsync("Mongol Uls"));
+
+        // The old name kept as an other spelling still finds them; once it is dropped, it no longer does.
+        var form = await client.EditFormAsync($"/admin/countries/{id}/edit");
+        using (var renamed = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Name"] = "Mongol Uls", ["Input.Aliases"] = "Mongolia" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        }
+
+        Assert.Equal(titles, await ArchivedFoundByAsync("Mongol Uls"));
+        Assert.Equal(titles, await ArchivedFoundByAsync("mongolia"));
+
+        form = await client.EditFormAsync($"/admin/countries/{id}/edit");
+        using (var dropped = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Aliases"] = "" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, dropped.StatusCode);
+        }
+
+        Assert.Equal(titles, await ArchivedFoundByAsync("mongol uls"));
+        Assert.Empty(await ArchivedFoundByAsync("Mongolia"));
+        // No new version for the projects: an editor's open project form does not turn stale.
+        Assert.Equal(projectRevisions, await portal.WithDbAsync(db => db.Revisions.CountAsync(r => r.EntityType == "project")));
+    }
+
+    [Fact]
     public async Task StaleRegionForm_IsAConflict_AndASavedCountIsWhatTheDirectorySays()
     {
         using var portal = new AdminPortalFactory();

@@ -34,8 +34,10 @@ public enum PublishOutcome
 /// </summary>
 public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
 {
+    /// <param name="importBatchId">The spreadsheet import the draft belongs to (Areas/Admin/Import), if any.</param>
     public async Task<Draft> SaveAsync(
-        ContentKind kind, int? entityId, int? baseVersion, string payloadJson, string label, string author, CancellationToken cancellationToken)
+        ContentKind kind, int? entityId, int? baseVersion, string payloadJson, string label, string author, CancellationToken cancellationToken,
+        int? importBatchId = null)
     {
         var now = DateTime.UtcNow;
         var draft = new Draft
@@ -50,6 +52,7 @@ public sealed class DraftWork(PortalDbContext db, ContentEditor editor)
             Status = DraftStatus.Draft,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
+            ImportBatchId = importBatchId,
         };
         db.Drafts.Add(draft);
         Record(DraftEvents.Saved, draft, author, null);

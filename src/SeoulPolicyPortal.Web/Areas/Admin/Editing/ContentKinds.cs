@@ -411,8 +411,9 @@ public sealed class CountryKind : ContentKind<Country, CountrySnapshot>
 
     public override string Describe(Country entity) => $"{entity.Name} ({entity.Code})";
 
-    // The admin list's search reads the cities' stored search text, which holds the country's name and aliases. It is
-    // written without a new version: it is not part of what an editor saves, so no editor's open city form turns stale.
+    // The admin lists' searches read the stored search text of cities and projects (archived projects are not in the
+    // full-text index), which holds the names and aliases of their countries. It is written without a new version: it
+    // is not part of what an editor saves, so no editor's open city or project form turns stale.
     public override async Task RefreshDerivedAsync(PortalDbContext db, EditableEntity entity, CancellationToken cancellationToken)
     {
         var country = (Country)entity;
@@ -422,6 +423,25 @@ public sealed class CountryKind : ContentKind<Country, CountrySnapshot>
             if (text != city.SearchText)
             {
                 await db.Cities.Where(c => c.Id == city.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.SearchText, text), cancellationToken);
+            }
+        }
+
+        var projects = await db.Projects.AsNoTracking().Include(p => p.Partners.OrderBy(pp => pp.Position))
+            .Where(p => p.Partners.Any(pp => pp.CountryCode == country.Code)).ToListAsync(cancellationToken);
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        // The other partners' countries as saved, this one as it is about to be saved.
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        countries[country.Code] = country;
+        foreach (var project in projects)
+        {
+            var text = SearchText.ForProject(project, countries);
+            if (text != project.SearchText)
+            {
+                await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SearchText, text), cancellationToken);
             }
         }
     }

@@ -146,10 +146,8 @@ public sealed partial class ProjectImport(PortalDbContext db, ContentEditor edit
         {
             if (asDrafts)
             {
-                var draft = await drafts.SaveAsync(kind, null, null, JsonSerializer.Serialize(project.Snapshot, ContentKind.Json),
-                    project.Snapshot.Title, user, cancellationToken);
-                draft.ImportBatchId = batch.Id;
-                await db.SaveChangesAsync(cancellationToken);
+                await drafts.SaveAsync(kind, null, null, JsonSerializer.Serialize(project.Snapshot, ContentKind.Json),
+                    project.Snapshot.Title, user, cancellationToken, batch.Id);
             }
             else
             {
